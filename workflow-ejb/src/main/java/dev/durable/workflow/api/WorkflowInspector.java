@@ -1,0 +1,46 @@
+package dev.durable.workflow.api;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads runs, their steps and their event logs: the observability side of the engine, also behind the
+ * REST API. Pages are read with an opaque cursor taken from the previous page.
+ */
+@Local
+public interface WorkflowInspector {
+
+    /** The largest page size. */
+    int MAX_LIMIT = 1000;
+
+    /**
+     * Runs, newest first.
+     *
+     * @param workflowName only runs of this workflow, or {@code null} for all
+     * @param status only runs in this status, or {@code null} for all
+     * @param limit page size, 1 to {@link #MAX_LIMIT}
+     * @param cursor the previous page's cursor, or {@code null} for the first page
+     */
+    Page<RunInfo> listRuns(String workflowName, RunStatus status, int limit, String cursor);
+
+    /** One run, if it exists. */
+    Optional<RunInfo> findRun(String runId);
+
+    /**
+     * The run's steps in execution order.
+     *
+     * @throws UnknownRunException if the run does not exist
+     */
+    Page<StepInfo> listSteps(String runId, int limit, String cursor);
+
+    /**
+     * The run's events in log order.
+     *
+     * @throws UnknownRunException if the run does not exist
+     */
+    Page<EventInfo> listEvents(String runId, int limit, String cursor);
+
+    /** The registered workflows, by name. */
+    List<WorkflowInfo> workflows();
+}

@@ -1,0 +1,44 @@
+package dev.durable.workflow.api;
+
+import jakarta.ejb.Local;
+import java.util.List;
+
+/**
+ * Starts workflow runs and returns handles to them. Implemented by a stateless session bean: inject
+ * it with {@code @EJB WorkflowService workflows;} or {@code @Inject WorkflowService workflows;}.
+ *
+ * <p>{@code start} persists the run and enqueues it, then returns at once without waiting for the run
+ * to execute. It joins the caller's JTA transaction: if the caller rolls back, the run does not exist
+ * and nothing is enqueued. Arguments are serialized as JSON (JSON-B) and checked against the workflow
+ * method's parameter types; an argument that cannot be serialized or does not fit is rejected with an
+ * {@link InvalidArgumentsException} that names it.
+ */
+@Local
+public interface WorkflowService {
+
+    /** Starts the workflow class with no arguments. */
+    <T> Run<T> start(Class<?> workflow);
+
+    /** Starts the workflow class with the given arguments. */
+    <T> Run<T> start(Class<?> workflow, List<?> args);
+
+    /** Starts the workflow class with the given arguments and options. */
+    <T> Run<T> start(Class<?> workflow, List<?> args, StartOptions options);
+
+    /** Starts the workflow registered under {@code workflowName} with no arguments. */
+    <T> Run<T> start(String workflowName);
+
+    /** Starts the workflow registered under {@code workflowName} with the given arguments. */
+    <T> Run<T> start(String workflowName, List<?> args);
+
+    /**
+     * Starts the workflow registered under {@code workflowName}.
+     *
+     * @throws UnknownWorkflowException if no workflow has that name
+     * @throws InvalidArgumentsException if the arguments do not fit the workflow method
+     */
+    <T> Run<T> start(String workflowName, List<?> args, StartOptions options);
+
+    /** Returns a handle to a run without reading it; {@link Run#exists()} tells whether it exists. */
+    <T> Run<T> getRun(String runId);
+}

@@ -1,0 +1,14 @@
+package dev.durable.workflow.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run as a delivery sees it after claiming it: the row's facts and the steps of its log in order.
+ *
+ * @param leaseToken the fencing token this delivery holds; every write checks it
+ * @param eventCount the length of the log; writes check it too, so the log never forks
+ */
+public record LoadedRun(String runId, String workflowName, String inputJson, Instant startedAt,
+                        String leaseToken, int eventCount, List<StepRecord> steps) {
+}

@@ -1,0 +1,57 @@
+package dev.durable.workflow.engine;
+
+import dev.durable.workflow.api.Workflow;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * Finds the {@link Workflow} beans of every module of the application while CDI starts, so workflows
+ * can live in the application's own modules. A class that is not a valid workflow, or two workflows
+ * with one name, fail the deployment with a clear message.
+ */
+public class WorkflowExtension implements Extension {
+    private static final Logger LOG = Logger.getLogger(WorkflowExtension.class.getName());
+
+    private final Map<String, Registered> workflows = new TreeMap<>();
+    private final StringBuilder problems = new StringBuilder();
+
+    /** A workflow and the CDI bean that makes its instances. */
+    public record Registered(WorkflowDefinition definition, Bean<?> bean) {
+    }
+
+    void onBean(@Observes ProcessBean<?> event) {
+        Class<?> type = event.getBean().getBeanClass();
+        if (!type.isAnnotationPresent(Workflow.class) || !event.getBean().getTypes().contains(type)) {
+            return;
+        }
+        try {
+            WorkflowDefinition definition = WorkflowDefinition.of(type);
+            Registered previous = workflows.putIfAbsent(definition.name(), new Registered(definition, event.getBean()));
+            if (previous != null && previous.definition().workflowClass() != type) {
+                problems.append("Two workflows are named '").append(definition.name()).append("': ")
+                        .append(previous.definition().workflowClass().getName()).append(" and ").append(type.getName()).append(". ");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.append(e.getMessage()).append(". ");
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        if (!problems.isEmpty()) {
+            event.addDeploymentProblem(new IllegalStateException(problems.toString().trim()));
+        }
+        LOG.info(() -> "Durable workflows registered: " + workflows.keySet());
+    }
+
+    /** The registered workflows by name. */
+    public Map<String, Registered> workflows() {
+        return Collections.unmodifiableMap(workflows);
+    }
+}

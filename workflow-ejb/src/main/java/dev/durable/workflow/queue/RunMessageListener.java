@@ -1,0 +1,52 @@
+package dev.durable.workflow.queue;
+
+import dev.durable.workflow.service.RunExecutor;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Takes run messages off the queue and hands each to the {@link RunExecutor}. The message is consumed in
+ * a container transaction, together with any follow-up message (continue, retry later): if the server
+ * dies mid-delivery, the message comes back and the run resumes from its log. The delivery's own
+ * database writes are separate, fenced transactions (see {@code RunStore}).
+ */
+@MessageDriven(name = "RunMessageListener", activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = RunQueue.QUEUE)})
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class RunMessageListener implements MessageListener {
+    private static final Logger LOG = Logger.getLogger(RunMessageListener.class.getName());
+
+    @EJB
+    RunExecutor executor;
+
+    @EJB
+    RunQueue queue;
+
+    @Override
+    public void onMessage(Message message) {
+        String runId;
+        try {
+            runId = message instanceof TextMessage text ? text.getText() : null;
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot read run message", e);
+        }
+        if (runId == null || runId.isBlank()) {
+            LOG.log(Level.WARNING, "Dropping a message without a run id: {0}", message);
+            return;
+        }
+        RunExecutor.Next next = executor.deliver(runId);
+        if (next.redeliverAfterMillis() >= 0) {
+            queue.send(runId, next.redeliverAfterMillis());
+        }
+    }
+}

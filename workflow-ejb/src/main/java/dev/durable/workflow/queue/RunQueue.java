@@ -1,0 +1,45 @@
+package dev.durable.workflow.queue;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+
+/**
+ * Enqueues runs for execution: a persistent message whose body is the run id, sent in the caller's JTA
+ * transaction, so it is delivered only if that transaction commits. Queue and connection factory are
+ * configured in server.xml under the JNDI names below.
+ */
+@Stateless
+@LocalBean
+public class RunQueue {
+    /** JNDI name of the connection factory. */
+    public static final String CONNECTION_FACTORY = "jms/workflow/ConnectionFactory";
+    /** JNDI name of the run queue. */
+    public static final String QUEUE = "jms/workflow/RunQueue";
+
+    @Inject
+    @JMSConnectionFactory(CONNECTION_FACTORY)
+    JMSContext jms;
+
+    @Resource(lookup = QUEUE)
+    Queue queue;
+
+    /** Enqueues the run for delivery now. */
+    public void send(String runId) {
+        send(runId, 0);
+    }
+
+    /** Enqueues the run for delivery after {@code delayMillis}. */
+    public void send(String runId, long delayMillis) {
+        var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+        if (delayMillis > 0) {
+            producer.setDeliveryDelay(delayMillis);
+        }
+        producer.send(queue, runId);
+    }
+}

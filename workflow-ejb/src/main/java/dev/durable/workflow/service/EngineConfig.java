@@ -1,0 +1,30 @@
+package dev.durable.workflow.service;
+
+import java.time.Duration;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The engine's tunables, read from JNDI entries that server.xml may define
+ * ({@code <jndiEntry jndiName="workflow/leaseSeconds" value="60"/>}); absent entries take the defaults.
+ */
+public final class EngineConfig {
+    /** How long a delivery's lease on a run lasts without progress before another delivery may take it. */
+    public static final Duration LEASE = seconds("workflow/leaseSeconds", 60);
+    /** How long one delivery executes new steps before it hands the run to a fresh delivery. */
+    public static final Duration DELIVERY_BUDGET = seconds("workflow/deliveryBudgetSeconds", 30);
+    /** How long a run may show no progress, with no live lease, before the sweeper enqueues it again. */
+    public static final Duration STALL = seconds("workflow/stallSeconds", 120);
+
+    private EngineConfig() {
+    }
+
+    private static Duration seconds(String jndiName, long defaultSeconds) {
+        try {
+            Object value = InitialContext.doLookup(jndiName);
+            return Duration.ofSeconds(Long.parseLong(value.toString().trim()));
+        } catch (NamingException | RuntimeException e) {
+            return Duration.ofSeconds(defaultSeconds);
+        }
+    }
+}

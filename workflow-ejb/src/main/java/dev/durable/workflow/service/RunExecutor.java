@@ -1,0 +1,89 @@
+package dev.durable.workflow.service;
+
+import dev.durable.workflow.api.ErrorCode;
+import dev.durable.workflow.api.UnknownWorkflowException;
+import dev.durable.workflow.engine.LoadedRun;
+import dev.durable.workflow.engine.Replayer;
+import dev.durable.workflow.engine.WorkflowDefinition;
+import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.store.Claim;
+import dev.durable.workflow.store.RunStore;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One delivery of a run: take its lease, replay and continue the workflow, release. Runs outside any
+ * transaction so that steps execute with none of the engine's open, and each write of the delivery is
+ * its own short transaction.
+ */
+@Stateless
+@LocalBean
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RunExecutor {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    /**
+     * What the message listener does next.
+     *
+     * @param redeliverAfterMillis enqueue the run again after this delay; negative: nothing to enqueue
+     */
+    public record Next(long redeliverAfterMillis) {
+        static final Next NOTHING = new Next(-1);
+    }
+
+    @EJB
+    RunStore store;
+
+    @Inject
+    WorkflowRegistry registry;
+
+    /** Executes the run as far as it can go in one delivery. */
+    public Next deliver(String runId) {
+        Instant now = CLOCK.instant();
+        Claim claim = store.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
+        switch (claim.kind()) {
+            case DONE:
+                return Next.NOTHING;
+            case BUSY:
+                // another delivery holds the run: look again when its lease would run out
+                long wait = claim.busyUntil() == null ? 1000 : Duration.between(now, claim.busyUntil()).toMillis();
+                return new Next(Math.max(1000, wait));
+            default:
+                break;
+        }
+        LoadedRun run = claim.run();
+        WorkflowDefinition definition;
+        try {
+            definition = registry.require(run.workflowName());
+        } catch (UnknownWorkflowException e) {
+            store.failRun(run, run.eventCount(), ErrorCode.RUNTIME_ERROR,
+                    "Workflow '" + run.workflowName() + "' is not deployed on this server");
+            CompletionSignals.signal(runId);
+            return Next.NOTHING;
+        }
+        Replayer.Outcome outcome;
+        try {
+            outcome = registry.withInstance(definition.name(),
+                    instance -> new Replayer(store, CLOCK, EngineConfig.DELIVERY_BUDGET).execute(run, definition, instance));
+        } catch (RuntimeException e) {
+            // an engine or infrastructure failure: free the run for the redelivery the rollback causes
+            store.releaseLease(runId, run.leaseToken());
+            throw e;
+        }
+        switch (outcome) {
+            case CONTINUE:
+                store.releaseLease(runId, run.leaseToken());
+                return new Next(0);
+            default:
+                CompletionSignals.signal(runId);
+                return Next.NOTHING;
+        }
+    }
+}

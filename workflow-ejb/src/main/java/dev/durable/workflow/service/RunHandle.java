@@ -1,0 +1,112 @@
+package dev.durable.workflow.service;
+
+import dev.durable.workflow.api.Run;
+import dev.durable.workflow.api.RunCancelledException;
+import dev.durable.workflow.api.RunFailedException;
+import dev.durable.workflow.api.RunInfo;
+import dev.durable.workflow.api.RunNotCompletedException;
+import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.api.UnknownRunException;
+import dev.durable.workflow.api.WorkflowException;
+import dev.durable.workflow.codec.JsonCodec;
+import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.store.RunStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A {@link Run} that reads the run's row on each call. */
+final class RunHandle<T> implements Run<T> {
+    private static final long MAX_POLL_MILLIS = 100;
+
+    private final String runId;
+    private final RunStore store;
+    private final WorkflowRegistry registry;
+
+    RunHandle(String runId, RunStore store, WorkflowRegistry registry) {
+        this.runId = runId;
+        this.store = store;
+        this.registry = registry;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public RunStatus status() {
+        return info().status();
+    }
+
+    @Override
+    public String workflowName() {
+        return info().workflowName();
+    }
+
+    @Override
+    public Instant createdAt() {
+        return info().createdAt();
+    }
+
+    @Override
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(info().startedAt());
+    }
+
+    @Override
+    public Optional<Instant> completedAt() {
+        return Optional.ofNullable(info().completedAt());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T returnValue(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 2;
+        RunInfo run = info();
+        while (!run.status().isTerminal()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new RunNotCompletedException(runId, run.status());
+            }
+            try {
+                CompletionSignals.await(runId, Math.min(left, pause));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WorkflowException("Interrupted while waiting for run " + runId, e);
+            }
+            pause = Math.min(MAX_POLL_MILLIS, pause * 2);
+            run = info();
+        }
+        return switch (run.status()) {
+            case COMPLETED -> (T) JsonCodec.fromJson(run.outputJson(), registry.require(run.workflowName()).returnType());
+            case CANCELLED -> throw new RunCancelledException(runId);
+            default -> throw new RunFailedException(runId, run.errorCode(), run.errorMessage());
+        };
+    }
+
+    @Override
+    public void cancel() {
+        store.cancel(runId);
+        CompletionSignals.signal(runId);
+    }
+
+    @Override
+    public boolean exists() {
+        return store.find(runId) != null;
+    }
+
+    private RunInfo info() {
+        RunInfo info = store.find(runId);
+        if (info == null) {
+            throw new UnknownRunException(runId);
+        }
+        return info;
+    }
+
+    @Override
+    public String toString() {
+        return "Run[" + runId + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.durable.workflow.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A run: the current state that its event log implies, plus the lease that fences its deliveries.
+ * {@code eventCount} is the length of the log and the next event's sequence number.
+ */
+@Entity
+@Table(name = "WF_RUN", indexes = {
+        @Index(name = "WF_RUN_WORKFLOW", columnList = "WORKFLOW_NAME, RUN_ID"),
+        @Index(name = "WF_RUN_STATUS", columnList = "STATUS, UPDATED_AT")})
+public class RunEntity {
+    @Id
+    @Column(name = "RUN_ID", length = 40)
+    String runId;
+
+    @Column(name = "WORKFLOW_NAME", nullable = false, length = 200)
+    String workflowName;
+
+    @Column(name = "STATUS", nullable = false, length = 16)
+    String status;
+
+    @Column(name = "DEPLOYMENT_ID", length = 200)
+    String deploymentId;
+
+    @Column(name = "IDEMPOTENCY_KEY", length = 200, unique = true)
+    String idempotencyKey;
+
+    @Lob
+    @Column(name = "INPUT_JSON")
+    String inputJson;
+
+    @Lob
+    @Column(name = "OUTPUT_JSON")
+    String outputJson;
+
+    @Column(name = "ERROR_CODE", length = 40)
+    String errorCode;
+
+    @Lob
+    @Column(name = "ERROR_MESSAGE")
+    String errorMessage;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "STARTED_AT")
+    Instant startedAt;
+
+    @Column(name = "COMPLETED_AT")
+    Instant completedAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    Instant updatedAt;
+
+    @Column(name = "EVENT_COUNT", nullable = false)
+    int eventCount;
+
+    @Column(name = "LEASE_OWNER", length = 300)
+    String leaseOwner;
+
+    @Column(name = "LEASE_TOKEN", length = 40)
+    String leaseToken;
+
+    @Column(name = "LEASE_UNTIL")
+    Instant leaseUntil;
+
+    // State changes go through these methods: EclipseLink's woven change tracking only sees field
+    // writes made inside the entity class.
+
+    /** Marks a pending run running; returns the sequence number for its {@code run_started} event. */
+    int markStarted(Instant now) {
+        status = dev.durable.workflow.api.RunStatus.RUNNING.wireName();
+        startedAt = now;
+        updatedAt = now;
+        return eventCount++;
+    }
+
+    /** Marks the run cancelled; returns the sequence number for its {@code run_cancelled} event. */
+    int markCancelled(Instant now) {
+        status = dev.durable.workflow.api.RunStatus.CANCELLED.wireName();
+        completedAt = now;
+        updatedAt = now;
+        leaseOwner = null;
+        leaseToken = null;
+        leaseUntil = null;
+        return eventCount++;
+    }
+
+    /** Records that the sweeper looked at the run. */
+    void touch(Instant now) {
+        updatedAt = now;
+    }
+}

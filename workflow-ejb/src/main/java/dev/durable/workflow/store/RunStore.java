@@ -1,0 +1,212 @@
+package dev.durable.workflow.store;
+
+import dev.durable.workflow.api.ErrorCode;
+import dev.durable.workflow.api.EventType;
+import dev.durable.workflow.api.RunAlreadyTerminalException;
+import dev.durable.workflow.api.RunInfo;
+import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.api.UnknownRunException;
+import dev.durable.workflow.codec.JsonCodec;
+import dev.durable.workflow.engine.Journal;
+import dev.durable.workflow.engine.LoadedRun;
+import dev.durable.workflow.engine.StepRecord;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes runs and their event logs. Every write of a delivery is fenced: it changes the run only if the
+ * delivery's lease token still holds, the run is still running and the log has the length the delivery
+ * expects. Each such write is its own transaction, so a step's result is durable before the next step.
+ */
+@Stateless
+@LocalBean
+public class RunStore implements Journal {
+    private static final String RUNNING = RunStatus.RUNNING.wireName();
+    private static final int MAX_ERROR_MESSAGE = 8000;
+
+    @PersistenceContext(unitName = "workflow")
+    EntityManager em;
+
+    /** Persists a new pending run and its {@code run_created} event in the caller's transaction. */
+    public void createRun(String runId, String workflowName, String inputJson, String deploymentId,
+                          String idempotencyKey, Instant now) {
+        RunEntity run = new RunEntity();
+        run.runId = runId;
+        run.workflowName = workflowName;
+        run.status = RunStatus.PENDING.wireName();
+        run.deploymentId = deploymentId;
+        run.idempotencyKey = idempotencyKey;
+        run.inputJson = inputJson;
+        run.createdAt = now;
+        run.updatedAt = now;
+        run.eventCount = 1;
+        em.persist(run);
+        em.persist(new EventEntity(runId, 0, EventType.RUN_CREATED.wireName(), null, now,
+                "{\"workflowName\":" + JsonCodec.quote(workflowName) + ",\"deploymentId\":" + JsonCodec.quote(deploymentId) + "}"));
+        em.flush(); // surface a duplicate idempotency key here, not at commit
+    }
+
+    /** The id of the run started with this idempotency key, or {@code null}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String findRunIdByIdempotencyKey(String key) {
+        List<String> ids = em.createQuery("SELECT r.runId FROM RunEntity r WHERE r.idempotencyKey = :k", String.class)
+                .setParameter("k", key).getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** The run, or {@code null}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public RunInfo find(String runId) {
+        RunEntity r = em.find(RunEntity.class, runId);
+        return r == null ? null : info(r);
+    }
+
+    /**
+     * Takes the run's lease for one delivery and loads its log. A pending run becomes running
+     * ({@code run_started}).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Claim claim(String runId, String owner, Instant now, Instant leaseUntil) {
+        String token = UUID.randomUUID().toString();
+        int updated = em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseToken = :token, "
+                        + "r.leaseUntil = :until WHERE r.runId = :id AND r.status IN ('pending', 'running') "
+                        + "AND (r.leaseToken IS NULL OR r.leaseUntil < :now)")
+                .setParameter("owner", owner).setParameter("token", token).setParameter("until", leaseUntil)
+                .setParameter("id", runId).setParameter("now", now).executeUpdate();
+        RunEntity run = em.find(RunEntity.class, runId);
+        if (run == null || RunStatus.fromWireName(run.status).isTerminal()) {
+            return new Claim(Claim.Kind.DONE, null, null);
+        }
+        if (updated == 0) {
+            return new Claim(Claim.Kind.BUSY, null, run.leaseUntil);
+        }
+        if (run.status.equals(RunStatus.PENDING.wireName())) {
+            em.persist(new EventEntity(runId, run.markStarted(now), EventType.RUN_STARTED.wireName(), null, now, null));
+        }
+        List<EventEntity> stepEvents = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id "
+                        + "AND e.eventType LIKE 'step%' ORDER BY e.seq", EventEntity.class)
+                .setParameter("id", runId).getResultList();
+        return new Claim(Claim.Kind.CLAIMED, new LoadedRun(runId, run.workflowName, run.inputJson, run.startedAt,
+                token, run.eventCount, StepEvents.records(stepEvents)), null);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean appendStep(LoadedRun run, int expectedEventCount, StepRecord step) {
+        int updated = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, r.updatedAt = :now "
+                        + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
+                .setParameter("count", expectedEventCount + EVENTS_PER_STEP).setParameter("now", step.completedAt())
+                .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
+                .setParameter("expected", expectedEventCount).setParameter("running", RUNNING).executeUpdate();
+        if (updated != 1) {
+            return false;
+        }
+        for (EventEntity e : StepEvents.toEvents(run.runId(), expectedEventCount, step)) {
+            em.persist(e);
+        }
+        return true;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean completeRun(LoadedRun run, int expectedEventCount, String outputJson) {
+        return finish(run, expectedEventCount, RunStatus.COMPLETED, outputJson, null, null);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean failRun(LoadedRun run, int expectedEventCount, ErrorCode code, String message) {
+        return finish(run, expectedEventCount, RunStatus.FAILED, null, code, truncate(message));
+    }
+
+    private boolean finish(LoadedRun run, int expected, RunStatus status, String outputJson, ErrorCode code, String message) {
+        Instant now = Instant.now();
+        int updated = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
+                        + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
+                        + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
+                        + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
+                .setParameter("status", status.wireName()).setParameter("output", outputJson)
+                .setParameter("code", code == null ? null : code.name()).setParameter("message", message)
+                .setParameter("now", now).setParameter("count", expected + 1)
+                .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
+                .setParameter("expected", expected).setParameter("running", RUNNING).executeUpdate();
+        if (updated != 1) {
+            return false;
+        }
+        String data = code == null ? null
+                : "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}";
+        em.persist(new EventEntity(run.runId(), expected,
+                (status == RunStatus.COMPLETED ? EventType.RUN_COMPLETED : EventType.RUN_FAILED).wireName(), null, now, data));
+        return true;
+    }
+
+    /** Gives up a delivery's lease without changing the run, so the next delivery can take it at once. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void releaseLease(String runId, String token) {
+        em.createQuery("UPDATE RunEntity r SET r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
+                        + "WHERE r.runId = :id AND r.leaseToken = :token")
+                .setParameter("id", runId).setParameter("token", token).executeUpdate();
+    }
+
+    /**
+     * Frees the leases an earlier life of this server held: at start-up none of its deliveries can be
+     * alive, so their runs need not wait for the leases to expire.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseLeasesOfEarlierLives(String serverPrefix, String currentOwner) {
+        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
+                        + "WHERE r.leaseOwner LIKE :prefix AND r.leaseOwner <> :me")
+                .setParameter("prefix", serverPrefix + "%") // a '_' in the path matches any one character: harmless
+                .setParameter("me", currentOwner).executeUpdate();
+    }
+
+    /**
+     * Runs that should be executing but have shown no progress since {@code quietSince} and hold no
+     * live lease: their message may have been lost, so the sweeper enqueues them again.
+     */
+    public List<String> touchStalledRuns(Instant now, Instant quietSince, int max) {
+        List<RunEntity> runs = em.createQuery("SELECT r FROM RunEntity r WHERE r.status IN ('pending', 'running') "
+                        + "AND r.updatedAt < :quiet AND (r.leaseToken IS NULL OR r.leaseUntil < :now) ORDER BY r.updatedAt",
+                        RunEntity.class)
+                .setParameter("quiet", quietSince).setParameter("now", now).setMaxResults(max).getResultList();
+        runs.forEach(r -> r.touch(now));
+        return runs.stream().map(r -> r.runId).toList();
+    }
+
+    /**
+     * Cancels a run ({@code run_cancelled}): a delivery executing it loses its fence at its next write.
+     *
+     * @throws UnknownRunException if there is no such run
+     * @throws RunAlreadyTerminalException if it has already ended
+     */
+    public void cancel(String runId) {
+        RunEntity run = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            throw new UnknownRunException(runId);
+        }
+        RunStatus status = RunStatus.fromWireName(run.status);
+        if (status.isTerminal()) {
+            throw new RunAlreadyTerminalException(runId, status);
+        }
+        Instant now = Instant.now();
+        em.persist(new EventEntity(runId, run.markCancelled(now), EventType.RUN_CANCELLED.wireName(), null, now, null));
+    }
+
+    static RunInfo info(RunEntity r) {
+        return new RunInfo(r.runId, r.workflowName, RunStatus.fromWireName(r.status), r.deploymentId, r.inputJson,
+                r.outputJson, r.errorCode == null ? null : ErrorCode.valueOf(r.errorCode), r.errorMessage,
+                r.createdAt, r.startedAt, r.completedAt);
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= MAX_ERROR_MESSAGE ? message : message.substring(0, MAX_ERROR_MESSAGE);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.durable.workflow.store;
+
+import dev.durable.workflow.api.EventInfo;
+import dev.durable.workflow.api.EventType;
+import dev.durable.workflow.api.InvalidArgumentsException;
+import dev.durable.workflow.api.Page;
+import dev.durable.workflow.api.RunInfo;
+import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.api.StepInfo;
+import dev.durable.workflow.api.UnknownRunException;
+import dev.durable.workflow.api.WorkflowInfo;
+import dev.durable.workflow.api.WorkflowInspector;
+import dev.durable.workflow.engine.WorkflowRegistry;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads runs, steps and events for {@link WorkflowInspector}. Cursors are opaque base64url keys. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class WorkflowInspectorBean implements WorkflowInspector {
+
+    @PersistenceContext(unitName = "workflow")
+    EntityManager em;
+
+    @Inject
+    WorkflowRegistry registry;
+
+    @Override
+    public Page<RunInfo> listRuns(String workflowName, RunStatus status, int limit, String cursor) {
+        checkLimit(limit);
+        StringBuilder jpql = new StringBuilder("SELECT r FROM RunEntity r WHERE 1 = 1");
+        if (workflowName != null) {
+            jpql.append(" AND r.workflowName = :wf");
+        }
+        if (status != null) {
+            jpql.append(" AND r.status = :status");
+        }
+        String after = decode(cursor);
+        if (after != null) {
+            jpql.append(" AND r.runId < :after");
+        }
+        TypedQuery<RunEntity> q = em.createQuery(jpql.append(" ORDER BY r.runId DESC").toString(), RunEntity.class);
+        if (workflowName != null) {
+            q.setParameter("wf", workflowName);
+        }
+        if (status != null) {
+            q.setParameter("status", status.wireName());
+        }
+        if (after != null) {
+            q.setParameter("after", after);
+        }
+        List<RunInfo> runs = q.setMaxResults(limit + 1).getResultList().stream().map(RunStore::info).toList();
+        return page(runs, limit, RunInfo::runId);
+    }
+
+    @Override
+    public Optional<RunInfo> findRun(String runId) {
+        RunEntity r = em.find(RunEntity.class, runId);
+        return Optional.ofNullable(r).map(RunStore::info);
+    }
+
+    @Override
+    public Page<StepInfo> listSteps(String runId, int limit, String cursor) {
+        checkLimit(limit);
+        requireRun(runId);
+        List<EventEntity> events = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id "
+                        + "AND e.eventType LIKE 'step%' ORDER BY e.seq", EventEntity.class)
+                .setParameter("id", runId).getResultList();
+        List<StepInfo> steps = StepEvents.infos(events);
+        int from = 0;
+        String after = decode(cursor);
+        if (after != null) {
+            from = steps.size();
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).stepId().equals(after)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        return page(steps.subList(from, Math.min(steps.size(), from + limit + 1)), limit, StepInfo::stepId);
+    }
+
+    @Override
+    public Page<EventInfo> listEvents(String runId, int limit, String cursor) {
+        checkLimit(limit);
+        requireRun(runId);
+        String after = decode(cursor);
+        int afterSeq;
+        try {
+            afterSeq = after == null ? -1 : Integer.parseInt(after);
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentsException("Invalid cursor", -1);
+        }
+        List<EventEntity> events = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.seq > :after "
+                        + "ORDER BY e.seq", EventEntity.class)
+                .setParameter("id", runId).setParameter("after", afterSeq).setMaxResults(limit + 1).getResultList();
+        List<EventInfo> infos = events.stream().map(e -> new EventInfo(e.eventId, e.runId,
+                EventType.fromWireName(e.eventType), e.correlationId, e.createdAt, e.eventData)).toList();
+        Page<EventInfo> page = page(infos, limit, x -> null);
+        String next = page.hasMore() ? encode(Integer.toString(events.get(limit - 1).seq)) : null;
+        return new Page<>(page.data(), next, page.hasMore());
+    }
+
+    @Override
+    public List<WorkflowInfo> workflows() {
+        return registry.all().stream().map(d -> new WorkflowInfo(d.name(), d.workflowClass().getName(),
+                d.parameterTypeNames(), d.returnType().getTypeName())).toList();
+    }
+
+    private void requireRun(String runId) {
+        Long n = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.runId = :id", Long.class)
+                .setParameter("id", runId).getSingleResult();
+        if (n == 0) {
+            throw new UnknownRunException(runId);
+        }
+    }
+
+    private static <T> Page<T> page(List<T> rows, int limit, java.util.function.Function<T, String> key) {
+        boolean more = rows.size() > limit;
+        List<T> data = more ? List.copyOf(rows.subList(0, limit)) : List.copyOf(rows);
+        String cursor = more ? encode(key.apply(data.get(data.size() - 1))) : null;
+        return new Page<>(data, cursor, more);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidArgumentsException("limit must be between 1 and " + MAX_LIMIT, -1);
+        }
+    }
+
+    private static String encode(String key) {
+        return key == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentsException("Invalid cursor", -1);
+        }
+    }
+}

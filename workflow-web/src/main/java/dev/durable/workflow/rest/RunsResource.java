@@ -1,0 +1,157 @@
+package dev.durable.workflow.rest;
+
+import dev.durable.workflow.api.Page;
+import dev.durable.workflow.api.Run;
+import dev.durable.workflow.api.RunInfo;
+import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.api.UnknownRunException;
+import dev.durable.workflow.api.WorkflowInspector;
+import dev.durable.workflow.api.WorkflowService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Runs: start, list, read, cancel, and a run's steps and events.
+ *
+ * <pre>
+ * POST /runs                      start a run: 202, Location: /runs/{runId}, the run
+ * GET  /runs?workflowName=&amp;status=&amp;limit=&amp;cursor=   a page of runs, newest first
+ * GET  /runs/{runId}              the run
+ * GET  /runs/{runId}/steps?limit=&amp;cursor=    a page of its steps, in execution order
+ * GET  /runs/{runId}/events?limit=&amp;cursor=   a page of its events, in log order
+ * POST /runs/{runId}/cancel       cancel it: 200, the run
+ * </pre>
+ *
+ * Query parameters are taken as strings and checked here, so that a bad value is a 400 problem that
+ * names it (JAX-RS would answer 404 for a query parameter it cannot convert).
+ */
+@Path("/runs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RunsResource {
+
+    /** The page size when none is asked for. */
+    static final int DEFAULT_LIMIT = 20;
+
+    @EJB
+    WorkflowService workflows;
+    @EJB
+    WorkflowInspector inspector;
+    @Context
+    UriInfo uriInfo;
+
+    /** Starts a run of the workflow named in the body. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(InputStream body) throws IOException {
+        StartRequest start = StartRequest.parse(StartRequest.readBody(body));
+        Run<Object> run = workflows.start(start.workflowName(), start.args(), start.options());
+        URI location = uriInfo.getBaseUriBuilder().path("runs").path(run.runId()).build();
+        return Response.accepted(json(JsonViews.run(find(run.runId())))).location(location).build();
+    }
+
+    /** Lists runs, newest first, optionally of one workflow and in one status. */
+    @GET
+    public Response list(@QueryParam("workflowName") String workflowName, @QueryParam("status") String status,
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Page<RunInfo> page = inspector.listRuns(blankToNull(workflowName), parseStatus(status), parseLimit(limit),
+                blankToNull(cursor));
+        return Response.ok(json(JsonViews.page(page, JsonViews::run))).build();
+    }
+
+    /** One run. */
+    @GET
+    @Path("{runId}")
+    public Response get(@PathParam("runId") String runId) {
+        return Response.ok(json(JsonViews.run(find(runId)))).build();
+    }
+
+    /** A run's steps. */
+    @GET
+    @Path("{runId}/steps")
+    public Response steps(@PathParam("runId") String runId, @QueryParam("limit") String limit,
+                          @QueryParam("cursor") String cursor) {
+        return Response.ok(json(JsonViews.page(inspector.listSteps(runId, parseLimit(limit), blankToNull(cursor)),
+                JsonViews::step))).build();
+    }
+
+    /** A run's event log. */
+    @GET
+    @Path("{runId}/events")
+    public Response events(@PathParam("runId") String runId, @QueryParam("limit") String limit,
+                           @QueryParam("cursor") String cursor) {
+        return Response.ok(json(JsonViews.page(inspector.listEvents(runId, parseLimit(limit), blankToNull(cursor)),
+                JsonViews::event))).build();
+    }
+
+    /** Cancels a run; 409 if it has already ended. Any request body is ignored. */
+    @POST
+    @Path("{runId}/cancel")
+    public Response cancel(@PathParam("runId") String runId) {
+        workflows.getRun(runId).cancel();
+        return Response.ok(json(JsonViews.run(find(runId)))).build();
+    }
+
+    private RunInfo find(String runId) {
+        return inspector.findRun(runId).orElseThrow(() -> new UnknownRunException(runId));
+    }
+
+    /** A page size: absent gives {@value #DEFAULT_LIMIT}; otherwise 1 to {@link WorkflowInspector#MAX_LIMIT}. */
+    static int parseLimit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= WorkflowInspector.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the problem
+        }
+        throw new ProblemException(Problem.invalidRequest(
+                "limit must be an integer from 1 to " + WorkflowInspector.MAX_LIMIT + ", not '" + value + "'"));
+    }
+
+    /** A run status by its wire name; absent gives {@code null} (any status). */
+    static RunStatus parseStatus(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        RunStatus status = RunStatus.fromWireName(value.trim());
+        if (status == null) {
+            throw new ProblemException(Problem.invalidRequest("status must be one of "
+                    + Arrays.stream(RunStatus.values()).map(RunStatus::wireName).collect(Collectors.joining(", "))
+                    + ", not '" + value + "'"));
+        }
+        return status;
+    }
+
+    /** An empty query parameter ({@code ?cursor=}) means the same as an absent one. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The entity of a JSON answer: UTF-8 bytes, so the charset never depends on the container. */
+    static byte[] json(JsonStructure value) {
+        return value.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
