@@ -1,5 +1,7 @@
 package dev.durable.workflow.api;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Stereotype;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -23,7 +25,12 @@ import java.lang.annotation.Target;
  *     }
  * }
  * }</pre>
+ *
+ * <p>{@code @Workflow} is a CDI stereotype of {@code @Dependent} beans, so workflow classes are found in
+ * any bean archive, also one whose beans.xml discovers only annotated beans.
  */
+@Stereotype
+@Dependent
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -4,9 +4,10 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * The base of every exception this API throws. It reaches callers of the session beans as it is (not
- * wrapped in an {@code EJBException}) and marks the caller's transaction for rollback.
+ * wrapped in an {@code EJBException}). It leaves the caller's transaction alone: the calls that throw
+ * it have written nothing, so the caller decides whether to roll back.
  */
-@ApplicationException(rollback = true, inherited = true)
+@ApplicationException(rollback = false, inherited = true)
 public class WorkflowException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -32,7 +32,9 @@ public class EngineLifecycle {
     RunQueue queue;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
+        store.find("wrun_"); // first use of the store, outside any transaction: creates missing tables
         int freed = store.releaseLeasesOfEarlierLives(ServerIdentity.SERVER + "#", ServerIdentity.OWNER);
         LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER
                 + (freed > 0 ? "; freed " + freed + " lease(s) held before a restart" : ""));

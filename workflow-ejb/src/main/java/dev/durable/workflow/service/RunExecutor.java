@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Logger;
 
 /**
  * One delivery of a run: take its lease, replay and continue the workflow, release. Runs outside any
@@ -27,6 +28,7 @@ import java.time.Instant;
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunExecutor {
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class.getName());
     private static final Clock CLOCK = Clock.systemUTC();
 
     /**
@@ -48,10 +50,16 @@ public class RunExecutor {
     public Next deliver(String runId) {
         Instant now = CLOCK.instant();
         Claim claim = store.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
+        EngineStats.DELIVERIES.increment();
         switch (claim.kind()) {
             case DONE:
                 return Next.NOTHING;
+            case MISSING:
+                EngineStats.MISSING_RUN_DELIVERIES.increment();
+                LOG.warning(() -> "Dropped a message for run " + runId + ", which does not exist");
+                return Next.NOTHING;
             case BUSY:
+                EngineStats.BUSY_DELIVERIES.increment();
                 // another delivery holds the run: look again when its lease would run out
                 long wait = claim.busyUntil() == null ? 1000 : Duration.between(now, claim.busyUntil()).toMillis();
                 return new Next(Math.max(1000, wait));

@@ -8,10 +8,10 @@ import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.Ids;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.store.IdempotencyKeyTakenException;
 import dev.durable.workflow.store.RunStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -91,17 +91,14 @@ public class WorkflowServiceBean implements WorkflowService {
         boolean callerTransaction = transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
         try {
             launcher.launch(runId, definition.name(), inputJson, opts.deploymentId(), key);
-        } catch (EJBException e) {
-            if (key == null) {
-                throw e;
-            }
+        } catch (IdempotencyKeyTakenException e) {
             if (callerTransaction) {
                 throw new WorkflowException("A run with idempotency key '" + key
-                        + "' was started concurrently; this transaction was rolled back, retry it to get that run", e);
+                        + "' was started concurrently; this transaction is marked for rollback, retry it to get that run");
             }
             String winner = store.findRunIdByIdempotencyKey(key);
             if (winner == null) {
-                throw e;
+                throw new WorkflowException("The run holding idempotency key '" + key + "' could not be read");
             }
             return getRun(winner);
         }

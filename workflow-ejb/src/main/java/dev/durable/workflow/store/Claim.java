@@ -17,7 +17,9 @@ public record Claim(Kind kind, LoadedRun run, Instant busyUntil) {
         CLAIMED,
         /** Another delivery owns the run; try again after {@code busyUntil}. */
         BUSY,
-        /** The run is terminal or does not exist: nothing to do. */
-        DONE
+        /** The run is terminal: nothing to do. */
+        DONE,
+        /** No such run: the message outlived it, or was sent by a transaction that rolled back. */
+        MISSING
     }
 }

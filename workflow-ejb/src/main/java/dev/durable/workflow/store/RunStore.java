@@ -17,6 +17,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +53,25 @@ public class RunStore implements Journal {
         em.persist(run);
         em.persist(new EventEntity(runId, 0, EventType.RUN_CREATED.wireName(), null, now,
                 "{\"workflowName\":" + JsonCodec.quote(workflowName) + ",\"deploymentId\":" + JsonCodec.quote(deploymentId) + "}"));
-        em.flush(); // surface a duplicate idempotency key here, not at commit
+        if (idempotencyKey != null) {
+            try {
+                em.flush(); // surface a duplicate key here, not at commit
+            } catch (PersistenceException e) {
+                if (isUniqueViolation(e)) {
+                    throw new IdempotencyKeyTakenException(idempotencyKey);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The id of the run started with this idempotency key, or {@code null}. */
@@ -82,7 +102,10 @@ public class RunStore implements Journal {
                 .setParameter("owner", owner).setParameter("token", token).setParameter("until", leaseUntil)
                 .setParameter("id", runId).setParameter("now", now).executeUpdate();
         RunEntity run = em.find(RunEntity.class, runId);
-        if (run == null || RunStatus.fromWireName(run.status).isTerminal()) {
+        if (run == null) {
+            return new Claim(Claim.Kind.MISSING, null, null);
+        }
+        if (RunStatus.fromWireName(run.status).isTerminal()) {
             return new Claim(Claim.Kind.DONE, null, null);
         }
         if (updated == 0) {

@@ -1,0 +1,161 @@
+package dev.durable.workflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.durable.workflow.it.fixtures.Executions;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing is lost when the server dies: runs are killed (SIGKILL) or stopped in the middle and resume
+ * from their logs after a restart; a step whose result was saved never executes again.
+ */
+class CrashRecoveryIT {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final LibertyServer SERVER = new LibertyServer("wf-crash", 9183);
+    private static final Http HTTP = SERVER.http();
+
+    @BeforeAll
+    static void startServer() {
+        SERVER.deploy(TestEar.build());
+        SERVER.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.stop();
+    }
+
+    @Test
+    void aKilledServerResumesTheRunWithoutRepeatingSavedSteps() throws IOException {
+        interruptARun(SERVER::kill);
+    }
+
+    @Test
+    void aStoppedServerResumesTheRunWithoutRepeatingSavedSteps() throws IOException {
+        interruptARun(SERVER::stop);
+    }
+
+    private void interruptARun(Runnable interruption) throws IOException {
+        String key = "crash-" + UUID.randomUUID();
+        int steps = 8;
+        String runId = HTTP.start("{\"workflowName\":\"counting\",\"args\":[\"" + key + "\"," + steps + ",600]}");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int savedBefore = 0;
+        while (savedBefore < 3 && System.nanoTime() < deadline) {
+            Http.sleep(50);
+            savedBefore = completedSteps(runId).size();
+        }
+        assertTrue(savedBefore >= 3, "three steps were saved before the interruption");
+
+        interruption.run();
+        SERVER.start();
+
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("completed", run.getString("status"), run.toString());
+        assertEquals(steps, run.getInt("output"));
+
+        Map<Integer, Integer> executions = executions(key);
+        int repeats = 0;
+        for (int i = 1; i <= steps; i++) {
+            int n = executions.getOrDefault(i, 0);
+            assertTrue(n >= 1, "step " + i + " executed");
+            if (i <= savedBefore) {
+                assertEquals(1, n, "step " + i + " was saved before the interruption and must not run again");
+            }
+            repeats += n - 1;
+        }
+        assertTrue(repeats <= 1, "only the step in flight at the interruption may run twice: " + executions);
+
+        List<JsonObject> saved = completedSteps(runId);
+        assertEquals(steps, saved.size());
+        Set<String> ids = new HashSet<>();
+        saved.forEach(s -> ids.add(s.getString("stepId")));
+        assertEquals(steps, ids.size(), "one saved result per step");
+    }
+
+    @Test
+    void everyAcceptedRunCompletesWhenTheServerIsKilledUnderLoad() {
+        List<String> accepted = new ArrayList<>();
+        AtomicBoolean go = new AtomicBoolean(true);
+        Thread starter = new Thread(() -> {
+            while (go.get()) {
+                try {
+                    HttpResponse<String> r = HTTP.post("/runs",
+                            "{\"workflowName\":\"counting\",\"args\":[\"load-" + UUID.randomUUID() + "\",5,20]}");
+                    if (r.statusCode() == 202) {
+                        synchronized (accepted) {
+                            accepted.add(Http.json(r).getString("runId"));
+                        }
+                    }
+                } catch (IllegalStateException serverDown) {
+                    return;
+                }
+            }
+        });
+        starter.start();
+        Http.sleep(3000);
+        SERVER.kill();
+        go.set(false);
+        try {
+            starter.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        SERVER.start();
+        List<String> runs;
+        synchronized (accepted) {
+            runs = List.copyOf(accepted);
+        }
+        assertTrue(runs.size() >= 10, "runs were accepted before the kill: " + runs.size());
+        for (String runId : runs) {
+            JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+            assertEquals("completed", run.getString("status"), run.toString());
+            assertEquals(5, run.getInt("output"));
+        }
+    }
+
+    private static List<JsonObject> completedSteps(String runId) {
+        HttpResponse<String> r = HTTP.get("/runs/" + runId + "/steps?limit=1000");
+        List<JsonObject> done = new ArrayList<>();
+        if (r.statusCode() != 200) {
+            return done;
+        }
+        JsonArray data = Http.json(r).getJsonArray("data");
+        for (JsonValue v : data) {
+            if (v.asJsonObject().getString("status").equals("completed")) {
+                done.add(v.asJsonObject());
+            }
+        }
+        return done;
+    }
+
+    private static Map<Integer, Integer> executions(String key) throws IOException {
+        Path log = Executions.logFile(key);
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (String line : Files.readAllLines(log)) {
+            if (!line.isBlank()) {
+                counts.merge(Integer.parseInt(line.trim()), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+}

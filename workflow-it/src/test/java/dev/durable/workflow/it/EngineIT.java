@@ -1,0 +1,253 @@
+package dev.durable.workflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.durable.workflow.api.ErrorCode;
+import dev.durable.workflow.api.InvalidArgumentsException;
+import dev.durable.workflow.api.Run;
+import dev.durable.workflow.api.RunCancelledException;
+import dev.durable.workflow.api.RunFailedException;
+import dev.durable.workflow.api.RunNotCompletedException;
+import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.api.StartOptions;
+import dev.durable.workflow.api.UnknownRunException;
+import dev.durable.workflow.api.UnknownWorkflowException;
+import dev.durable.workflow.api.WorkflowInspector;
+import dev.durable.workflow.api.WorkflowService;
+import dev.durable.workflow.it.fixtures.Counting;
+import dev.durable.workflow.it.fixtures.Executions;
+import dev.durable.workflow.it.fixtures.Payload;
+import dev.durable.workflow.queue.RunQueue;
+import dev.durable.workflow.samples.AddTen;
+import dev.durable.workflow.service.EngineStats;
+import jakarta.ejb.EJB;
+import jakarta.transaction.UserTransaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Java API, from inside the server, as an application that injects the EJB uses it. */
+@ExtendWith(ArquillianExtension.class)
+class EngineIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return TestEar.withTestClasses(EngineIT.class);
+    }
+
+    @EJB
+    WorkflowService workflows;
+
+    @EJB
+    WorkflowInspector inspector;
+
+    @EJB
+    RunQueue queue;
+
+    UserTransaction tx() throws Exception {
+        return javax.naming.InitialContext.doLookup("java:comp/UserTransaction");
+    }
+
+    @Test
+    void startByClassReturnsAtOnceAndTheRunCompletes() {
+        Run<Integer> run = workflows.start(AddTen.class, List.of(5));
+        assertTrue(run.runId().startsWith("wrun_"));
+        assertEquals("addTen", run.workflowName());
+        assertEquals(15, run.returnValue(WAIT));
+        assertEquals(RunStatus.COMPLETED, run.status());
+        assertTrue(run.exists());
+        Instant created = run.createdAt();
+        Instant started = run.startedAt().orElseThrow();
+        Instant completed = run.completedAt().orElseThrow();
+        assertFalse(started.isBefore(created));
+        assertFalse(completed.isBefore(started));
+        assertEquals(3, inspector.listSteps(run.runId(), 10, null).data().size());
+    }
+
+    @Test
+    void startByNameWithOptionsRecordsTheDeployment() {
+        Run<String> run = workflows.start("userSignup", List.of("grace@example.com"),
+                StartOptions.builder().deploymentId("custom-deployment-id").build());
+        assertTrue(run.returnValue(WAIT).startsWith("user_"));
+        assertEquals("custom-deployment-id", inspector.findRun(run.runId()).orElseThrow().deploymentId());
+    }
+
+    @Test
+    void aFailedRunThrowsWithItsCodeAndMessage() {
+        Run<String> run = workflows.start("failing", List.of("no stock"));
+        RunFailedException e = assertThrows(RunFailedException.class, () -> run.returnValue(WAIT));
+        assertEquals(ErrorCode.USER_ERROR, e.errorCode());
+        assertEquals("no stock", e.errorMessage());
+        assertEquals(RunStatus.FAILED, run.status());
+    }
+
+    @Test
+    void returnValueTimesOutOnARunThatIsStillGoing() throws Exception {
+        Run<Integer> run = workflows.start(Counting.class, List.of("slow-" + UUID.randomUUID(), 3, 300));
+        RunNotCompletedException e = assertThrows(RunNotCompletedException.class,
+                () -> run.returnValue(Duration.ofMillis(100)));
+        assertFalse(e.status().isTerminal());
+        assertEquals(3, run.returnValue(WAIT));
+    }
+
+    @Test
+    void aCancelledRunThrowsRunCancelled() {
+        Run<Integer> run = workflows.start(Counting.class, List.of("cancel-" + UUID.randomUUID(), 40, 100));
+        run.cancel();
+        assertThrows(RunCancelledException.class, () -> run.returnValue(WAIT));
+        assertEquals(RunStatus.CANCELLED, run.status());
+    }
+
+    @Test
+    void everyKindOfValueSurvivesTheLog() {
+        Payload payload = new Payload("nul\u0000 tab\t quote\" emoji \uD83D\uDE80 ü", 42, Long.MAX_VALUE, 0.1,
+                true, new BigDecimal("12345.6789"), Payload.Color.GREEN, List.of("a", "b"), Map.of("x", 1),
+                Instant.parse("2026-11-25T10:15:30.123456Z"), LocalDate.of(2026, 2, 28), Duration.ofMinutes(90), null);
+        Run<Payload> run = workflows.start("echo", List.of(payload));
+        assertEquals(payload, run.returnValue(WAIT));
+    }
+
+    @Test
+    void badStartsAreRefusedWithClearExceptions() {
+        UnknownWorkflowException unknown = assertThrows(UnknownWorkflowException.class,
+                () -> workflows.start("nope", List.of()));
+        assertEquals("nope", unknown.workflowName());
+        assertThrows(UnknownWorkflowException.class, () -> workflows.start(String.class, List.of()));
+        InvalidArgumentsException count = assertThrows(InvalidArgumentsException.class,
+                () -> workflows.start(AddTen.class, List.of()));
+        assertEquals(-1, count.argumentIndex());
+        InvalidArgumentsException unserializable = assertThrows(InvalidArgumentsException.class,
+                () -> workflows.start("userSignup", List.of(new Object() {
+                    public String getEmail() {
+                        throw new IllegalStateException("cannot read me");
+                    }
+                })));
+        assertEquals(0, unserializable.argumentIndex());
+        assertTrue(unserializable.getMessage().contains("email"), unserializable.getMessage());
+        assertThrows(UnknownRunException.class, () -> workflows.getRun("wrun_nope").status());
+        assertFalse(workflows.getRun("wrun_nope").exists());
+    }
+
+    @Test
+    void theCallersRollbackLeavesNoRunAndNoMessage() throws Exception {
+        long missingBefore = EngineStats.MISSING_RUN_DELIVERIES.sum();
+        UserTransaction tx = tx();
+        tx.begin();
+        Run<Integer> run = workflows.start(AddTen.class, List.of(1));
+        tx.rollback();
+        assertFalse(run.exists());
+        // a run started after it completes; a message from the rolled-back start would have been
+        // delivered by then, and counted as a message for a missing run
+        assertEquals(11, workflows.<Integer>start(AddTen.class, List.of(1)).returnValue(WAIT));
+        Thread.sleep(500);
+        assertFalse(run.exists());
+        assertEquals(missingBefore, EngineStats.MISSING_RUN_DELIVERIES.sum());
+    }
+
+    @Test
+    void theCallersCommitStartsTheRun() throws Exception {
+        UserTransaction tx = tx();
+        tx.begin();
+        Run<Integer> run = workflows.start(AddTen.class, List.of(2));
+        tx.commit();
+        assertEquals(12, run.returnValue(WAIT));
+    }
+
+    @Test
+    void duplicateAndConcurrentDeliveriesExecuteEachStepOnce() throws Exception {
+        String key = "dup-" + UUID.randomUUID();
+        int steps = 20;
+        Run<Integer> run = workflows.start(Counting.class, List.of(key, steps, 20));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> sends = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sends.add(() -> {
+                    queue.send(run.runId());
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(sends)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(steps, run.returnValue(WAIT));
+        for (int i = 1; i <= steps; i++) {
+            assertEquals(1, Executions.count(key, i), "executions of step " + i);
+        }
+        // more duplicates after the end change nothing
+        for (int i = 0; i < 5; i++) {
+            queue.send(run.runId());
+        }
+        Thread.sleep(1000);
+        for (int i = 1; i <= steps; i++) {
+            assertEquals(1, Executions.count(key, i), "executions of step " + i + " after late duplicates");
+        }
+        assertEquals(RunStatus.COMPLETED, run.status());
+        assertEquals(3 * steps + 3, inspector.listEvents(run.runId(), 1000, null).data().size());
+    }
+
+    @Test
+    void idempotencyKeyGivesOneRunToConcurrentStarts() throws Exception {
+        StartOptions options = StartOptions.builder().idempotencyKey("k-" + UUID.randomUUID()).build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> starts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                starts.add(() -> workflows.start(AddTen.class, List.of(7), options).runId());
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> f : pool.invokeAll(starts)) {
+                ids.add(f.get());
+            }
+            assertEquals(1, ids.size(), ids.toString());
+            assertEquals(17, workflows.<Integer>getRun(ids.iterator().next()).returnValue(WAIT));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStepCalledOutsideAWorkflowIsAnOrdinaryCall() {
+        int before = inspector.listRuns("counting", null, 1000, null).data().size();
+        dev.durable.workflow.it.fixtures.CountingSteps steps = jakarta.enterprise.inject.spi.CDI.current()
+                .select(dev.durable.workflow.it.fixtures.CountingSteps.class).get();
+        String key = "plain-" + UUID.randomUUID();
+        assertEquals(1, steps.tick(key, 1, 0));
+        assertEquals(1, steps.tick(key, 1, 0));
+        assertEquals(2, Executions.count(key, 1));
+        assertEquals(before, inspector.listRuns("counting", null, 1000, null).data().size());
+    }
+
+    @Test
+    void longSequentialRunsCompleteInOneGo() {
+        Run<Integer> run = workflows.start(Counting.class, List.of("long-" + UUID.randomUUID(), 200, 0));
+        assertEquals(200, run.returnValue(WAIT));
+        var steps = inspector.listSteps(run.runId(), 1000, null).data();
+        assertEquals(200, steps.size());
+        assertTrue(steps.get(199).completedAt().isAfter(steps.get(0).completedAt().minus(1, ChronoUnit.MILLIS)));
+    }
+}

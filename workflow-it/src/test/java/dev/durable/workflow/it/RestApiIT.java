@@ -1,0 +1,271 @@
+package dev.durable.workflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The REST API as a client sees it, against the real server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RestApiIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestEar.build();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base.toExternalForm().replaceAll("/+$", "") + "/api");
+    }
+
+    @Test
+    void addTenCompletesWithFifteenAndThreeCompletedSteps() {
+        HttpResponse<String> created = http.post("/runs", "{\"workflowName\":\"addTen\",\"args\":[5]}");
+        assertEquals(202, created.statusCode(), created.body());
+        JsonObject run = Http.json(created);
+        String runId = run.getString("runId");
+        assertTrue(runId.startsWith("wrun_"), runId);
+        assertEquals(http.uri("/runs/" + runId).toString(), created.headers().firstValue("Location").orElseThrow());
+
+        JsonObject done = http.awaitTerminal(runId, WAIT);
+        assertEquals("completed", done.getString("status"), done.toString());
+        assertEquals(15, done.getInt("output"));
+        assertEquals("[5]", done.get("input").toString());
+        assertEquals(JsonValue.NULL, done.get("error"));
+        assertNotNull(done.getString("startedAt"));
+        assertNotNull(done.getString("completedAt"));
+
+        JsonArray steps = Http.json(http.get("/runs/" + runId + "/steps")).getJsonArray("data");
+        assertEquals(3, steps.size());
+        int[] outputs = {7, 10, 15};
+        for (int i = 0; i < 3; i++) {
+            JsonObject step = steps.getJsonObject(i);
+            assertEquals("MathSteps.add", step.getString("stepName"));
+            assertEquals("completed", step.getString("status"));
+            assertEquals(1, step.getInt("attempt"));
+            assertEquals(outputs[i], step.getInt("output"));
+            assertTrue(step.getString("stepId").startsWith("step_"));
+        }
+
+        JsonArray events = Http.json(http.get("/runs/" + runId + "/events")).getJsonArray("data");
+        List<String> types = new ArrayList<>();
+        events.forEach(e -> types.add(e.asJsonObject().getString("eventType")));
+        assertEquals(List.of("run_created", "run_started",
+                "step_created", "step_started", "step_completed",
+                "step_created", "step_started", "step_completed",
+                "step_created", "step_started", "step_completed",
+                "run_completed"), types);
+        events.forEach(e -> assertTrue(e.asJsonObject().getString("eventId").startsWith("evnt_")));
+    }
+
+    @Test
+    void userSignupReturnsTheNewUsersId() {
+        String runId = http.start("{\"workflowName\":\"userSignup\",\"args\":[\"ada@example.com\"],\"deploymentId\":\"v1\"}");
+        JsonObject done = http.awaitTerminal(runId, WAIT);
+        assertEquals("completed", done.getString("status"), done.toString());
+        assertTrue(done.getString("output").startsWith("user_"));
+        assertEquals("v1", done.getString("deploymentId"));
+    }
+
+    @Test
+    void failingStepFailsTheRunWithUserErrorAndItsMessage() {
+        String runId = http.start("{\"workflowName\":\"failing\",\"args\":[\"card declined\"]}");
+        JsonObject done = http.awaitTerminal(runId, WAIT);
+        assertEquals("failed", done.getString("status"));
+        assertEquals("USER_ERROR", done.getJsonObject("error").getString("code"));
+        assertEquals("card declined", done.getJsonObject("error").getString("message"));
+        JsonObject step = Http.json(http.get("/runs/" + runId + "/steps")).getJsonArray("data").getJsonObject(0);
+        assertEquals("failed", step.getString("status"));
+        assertEquals("card declined", step.getJsonObject("error").getString("message"));
+    }
+
+    @Test
+    void listsRunsNewestFirstWithFiltersAndCursor() {
+        String tag = "list-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(http.start("{\"workflowName\":\"counting\",\"args\":[\"" + tag + i + "\",0,0]}"));
+        }
+        ids.forEach(id -> http.awaitTerminal(id, WAIT));
+        JsonObject first = Http.json(http.get("/runs?workflowName=counting&status=completed&limit=2"));
+        assertEquals(2, first.getJsonArray("data").size());
+        assertTrue(first.getBoolean("hasMore"));
+        assertEquals(ids.get(2), first.getJsonArray("data").getJsonObject(0).getString("runId"));
+        assertEquals(ids.get(1), first.getJsonArray("data").getJsonObject(1).getString("runId"));
+        JsonObject second = Http.json(http.get("/runs?workflowName=counting&status=completed&limit=2&cursor="
+                + first.getString("cursor")));
+        assertEquals(ids.get(0), second.getJsonArray("data").getJsonObject(0).getString("runId"));
+        for (JsonValue v : Http.json(http.get("/runs?workflowName=addTen&limit=50")).getJsonArray("data")) {
+            assertEquals("addTen", v.asJsonObject().getString("workflowName"));
+        }
+    }
+
+    @Test
+    void pagesThroughEvents() {
+        String runId = http.start("{\"workflowName\":\"addTen\",\"args\":[1]}");
+        http.awaitTerminal(runId, WAIT);
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = Http.json(http.get("/runs/" + runId + "/events?limit=5" + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.getJsonArray("data").forEach(e -> seen.add(e.asJsonObject().getString("eventId")));
+            cursor = page.getBoolean("hasMore") ? page.getString("cursor") : null;
+        } while (cursor != null);
+        assertEquals(12, seen.size());
+        assertEquals(12, new HashSet<>(seen).size());
+    }
+
+    @Test
+    void listsRegisteredWorkflows() {
+        JsonArray data = Http.json(http.get("/workflows")).getJsonArray("data");
+        Set<String> names = new HashSet<>();
+        data.forEach(w -> names.add(w.asJsonObject().getString("name")));
+        assertTrue(names.containsAll(Set.of("userSignup", "addTen", "failing", "counting", "echo")), names.toString());
+    }
+
+    @Test
+    void cancellingATerminalRunIsAConflict() {
+        String runId = http.start("{\"workflowName\":\"addTen\",\"args\":[1]}");
+        http.awaitTerminal(runId, WAIT);
+        assertProblem(http.post("/runs/" + runId + "/cancel", ""), 409);
+    }
+
+    @Test
+    void cancellingARunningRunStopsIt() {
+        String key = "cancel-" + UUID.randomUUID();
+        String runId = http.start("{\"workflowName\":\"counting\",\"args\":[\"" + key + "\",50,200]}");
+        http.awaitRun(runId, WAIT, run -> run.getString("status").equals("running"));
+        HttpResponse<String> cancelled = http.post("/runs/" + runId + "/cancel", "");
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("cancelled", Http.json(cancelled).getString("status"));
+        Http.sleep(1000);
+        JsonObject run = Http.json(http.get("/runs/" + runId));
+        assertEquals("cancelled", run.getString("status"));
+        JsonArray events = Http.json(http.get("/runs/" + runId + "/events?limit=1000")).getJsonArray("data");
+        assertEquals("run_cancelled", events.getJsonObject(events.size() - 1).getString("eventType"),
+                "nothing is appended after the cancellation");
+        int steps = Http.json(http.get("/runs/" + runId + "/steps?limit=1000")).getJsonArray("data").size();
+        assertTrue(steps < 50, "the run stopped early, after " + steps + " steps");
+    }
+
+    @Test
+    void idempotencyKeyReturnsOneRunUnderConcurrentStarts() throws Exception {
+        String body = "{\"workflowName\":\"addTen\",\"args\":[3],\"idempotencyKey\":\"order-" + UUID.randomUUID() + "\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> starts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                starts.add(() -> http.start(body));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> f : pool.invokeAll(starts)) {
+                ids.add(f.get());
+            }
+            assertEquals(1, ids.size(), ids.toString());
+            assertEquals(13, http.awaitTerminal(ids.iterator().next(), WAIT).getInt("output"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- errors: every one is application/problem+json with a status and a readable detail ----
+
+    @Test
+    void unknownWorkflowIs404() {
+        JsonObject p = assertProblem(http.post("/runs", "{\"workflowName\":\"noSuchFlow\"}"), 404);
+        assertTrue(p.getString("detail").contains("noSuchFlow"));
+    }
+
+    @Test
+    void unknownRunIs404Everywhere() {
+        assertProblem(http.get("/runs/wrun_00000000000000000000000000"), 404);
+        assertProblem(http.get("/runs/wrun_00000000000000000000000000/steps"), 404);
+        assertProblem(http.get("/runs/wrun_00000000000000000000000000/events"), 404);
+        assertProblem(http.post("/runs/wrun_00000000000000000000000000/cancel", ""), 404);
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        assertProblem(http.post("/runs", "{\"workflowName\": "), 400);
+        assertProblem(http.post("/runs", "[1,2]"), 400);
+        assertProblem(http.post("/runs", "{\"args\":[1]}"), 400);
+        assertProblem(http.post("/runs", "{\"workflowName\":\"addTen\",\"args\":5}"), 400);
+    }
+
+    @Test
+    void wrongArgumentsAre400() {
+        JsonObject count = assertProblem(http.post("/runs", "{\"workflowName\":\"addTen\",\"args\":[1,2]}"), 400);
+        assertTrue(count.getString("detail").contains("Expected 1 argument"), count.toString());
+        JsonObject type = assertProblem(http.post("/runs", "{\"workflowName\":\"addTen\",\"args\":[\"five\"]}"), 400);
+        assertTrue(type.getString("detail").contains("Argument 0 (n)"), type.toString());
+        assertProblem(http.post("/runs", "{\"workflowName\":\"addTen\",\"args\":[null]}"), 400);
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String big = "x".repeat(1024 * 1024 + 10);
+        assertProblem(http.post("/runs", "{\"workflowName\":\"userSignup\",\"args\":[\"" + big + "\"]}"), 413);
+    }
+
+    @Test
+    void badQueryParametersAre400() {
+        assertProblem(http.get("/runs?limit=0"), 400);
+        assertProblem(http.get("/runs?limit=1001"), 400);
+        assertProblem(http.get("/runs?limit=abc"), 400);
+        assertProblem(http.get("/runs?status=sleeping"), 400);
+        assertProblem(http.get("/runs?cursor=%25%25%25"), 400);
+    }
+
+    @Test
+    void wrongMediaTypeMethodAndPathAreProblems() {
+        assertProblem(http.send(HttpRequest.newBuilder(http.uri("/runs")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("addTen"))), 415);
+        assertProblem(http.send(HttpRequest.newBuilder(http.uri("/runs")).DELETE()), 405);
+        assertProblem(http.get("/nothing-here"), 404);
+    }
+
+    private static JsonObject assertProblem(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonObject p = Http.json(r);
+        assertEquals(status, p.getInt("status"));
+        assertFalse(p.getString("title").isBlank());
+        assertFalse(p.getString("detail").isBlank());
+        assertTrue(p.getString("type").startsWith("urn:workflow:problem:"), p.toString());
+        assertFalse(r.body().contains("\tat "), "no stack trace in " + r.body());
+        return p;
+    }
+}
