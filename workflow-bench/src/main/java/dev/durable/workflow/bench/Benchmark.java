@@ -1,0 +1,185 @@
+package dev.durable.workflow.bench;
+
+import dev.durable.workflow.bench.server.BenchApplication;
+import dev.durable.workflow.bench.server.BenchResource;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The benchmark driver: deploys the EAR plus a measuring web module to a Liberty server, starts it,
+ * runs the workloads, prints a table and one JSON line with every figure, and stops the server.
+ *
+ * <p>Arguments: wlp home, server name, HTTP port, path of workflow.ear, database label.
+ */
+public final class Benchmark {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Path wlp;
+    private final String server;
+    private final String base;
+
+    private Benchmark(Path wlp, String server, int port) {
+        this.wlp = wlp;
+        this.server = server;
+        this.base = "http://localhost:" + port;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark bench = new Benchmark(Path.of(args[0]), args[1], Integer.parseInt(args[2]));
+        bench.deploy(new File(args[3]));
+        bench.server("start");
+        try {
+            bench.awaitReady();
+            bench.run(args[4]);
+        } finally {
+            bench.server("stop");
+        }
+    }
+
+    private void run(String db) throws Exception {
+        JsonObjectBuilder all = Json.createObjectBuilder()
+                .add("date", Instant.now().toString()).add("database", db)
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add("java", System.getProperty("java.version"));
+        log("warming up");
+        post("/bench/latency?workflow=seq10&runs=100");
+        post("/bench/latency?workflow=seq100&runs=5");
+        post("/bench/floor?rows=200");
+
+        JsonObject floor = post("/bench/floor?rows=2000");
+        all.add("floor", floor);
+        JsonObjectBuilder latency = Json.createObjectBuilder();
+        for (String w : new String[] {"noop", "seq10", "seq100", "seq1000"}) {
+            log("latency " + w);
+            latency.add(w, post("/bench/latency?workflow=" + w + "&runs=20"));
+        }
+        JsonObject lat = latency.build();
+        all.add("latency", lat);
+        log("throughput");
+        JsonObject throughput = post("/bench/throughput?workflow=seq10&runs=200&steps=10");
+        all.add("throughput", throughput);
+        log("step gaps in seq1000");
+        JsonObject gaps = post("/bench/gaps?workflow=seq1000&windows=1,491,991");
+        all.add("gaps", gaps);
+
+        double perStep = gaps.getJsonNumber("meanGapMs").doubleValue();
+        double commit = floor.getJsonNumber("msPerCommit").doubleValue();
+        JsonObject windows = gaps.getJsonObject("windowMeanGapMs");
+        double early = windows.getJsonNumber("1-10").doubleValue();
+        double late = windows.getJsonNumber("991-1000").doubleValue();
+        all.add("perStepMs", perStep).add("perStepOverCommit", round(perStep / commit))
+                .add("lateOverEarlyStep", round(late / early));
+        JsonObject result = all.build();
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Durable workflows benchmark — %s, %d cores, Java %s, %s%n",
+                db, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now());
+        System.out.println("| figure | value |");
+        System.out.println("|---|---|");
+        row("bare JDBC INSERT+COMMIT", "%.3f ms/commit (%.0f commits/s)", commit,
+                floor.getJsonNumber("commitsPerSec").doubleValue());
+        for (String w : new String[] {"noop", "seq10", "seq100", "seq1000"}) {
+            JsonObject l = lat.getJsonObject(w);
+            row(w + " start→completed", "p50 %.2f ms, p90 %.2f ms", l.getJsonNumber("p50Ms").doubleValue(),
+                    l.getJsonNumber("p90Ms").doubleValue());
+        }
+        row("throughput, 200 × seq10 at once", "%.1f runs/s, %.0f steps/s",
+                throughput.getJsonNumber("runsPerSec").doubleValue(), throughput.getJsonNumber("stepsPerSec").doubleValue());
+        row("per step (seq1000 mean gap)", "%.3f ms = %.2f × one bare commit", perStep, perStep / commit);
+        row("seq1000 steps 1–10 / 491–500 / 991–1000", "%.3f / %.3f / %.3f ms per step", early,
+                windows.getJsonNumber("491-500").doubleValue(), late);
+        row("late step cost / early step cost", "%.2f", late / early);
+        System.out.println();
+        System.out.println("BENCHMARK_JSON " + result);
+    }
+
+    private static void row(String figure, String format, Object... values) {
+        System.out.println("| " + figure + " | " + String.format(Locale.ROOT, format, values) + " |");
+    }
+
+    private void deploy(File ear) throws IOException {
+        WebArchive bench = ShrinkWrap.create(WebArchive.class, "workflow-bench.war")
+                .addClasses(BenchApplication.class, BenchResource.class)
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                        + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+        EnterpriseArchive app = ShrinkWrap.create(EnterpriseArchive.class, "workflow.ear")
+                .merge(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear))
+                .addAsModule(bench)
+                .setApplicationXML(new StringAsset("""
+                        <application xmlns="https://jakarta.ee/xml/ns/jakartaee" version="10">
+                          <application-name>workflow</application-name>
+                          <module><ejb>workflow-ejb.jar</ejb></module>
+                          <module><web><web-uri>workflow-web.war</web-uri><context-root>/workflow</context-root></web></module>
+                          <module><web><web-uri>workflow-bench.war</web-uri><context-root>/bench</context-root></web></module>
+                          <library-directory>lib</library-directory>
+                        </application>
+                        """));
+        Path dropins = wlp.resolve("usr/servers").resolve(server).resolve("dropins");
+        Files.createDirectories(dropins);
+        app.as(ZipExporter.class).exportTo(dropins.resolve("workflow.ear").toFile(), true);
+    }
+
+    private void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/workflow/api/workflows")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The server did not start in time");
+    }
+
+    private JsonObject post(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private void server(String action) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, server).inheritIO().start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("server " + action + " timed out");
+        }
+    }
+
+    private static void log(String what) {
+        System.out.println("[bench] " + what);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

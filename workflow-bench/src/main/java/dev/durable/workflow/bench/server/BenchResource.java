@@ -1,0 +1,184 @@
+package dev.durable.workflow.bench.server;
+
+import dev.durable.workflow.api.Run;
+import dev.durable.workflow.api.StepInfo;
+import dev.durable.workflow.api.WorkflowInspector;
+import dev.durable.workflow.api.WorkflowService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Measurements taken inside the server, through the same Java API an application uses: start() to the
+ * moment returnValue() sees the run terminal, throughput of many runs, step gaps from the recorded
+ * timestamps, and the physical floor of the database (one INSERT + COMMIT per row).
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class BenchResource {
+    private static final Duration WAIT = Duration.ofMinutes(5);
+
+    @EJB
+    WorkflowService workflows;
+
+    @EJB
+    WorkflowInspector inspector;
+
+    @Resource(lookup = "jdbc/workflow")
+    DataSource dataSource;
+
+    /** {@code runs} runs of the workflow one after another: start() to terminal, in ms. */
+    @POST
+    @Path("latency")
+    public JsonObject latency(@QueryParam("workflow") String workflow, @QueryParam("runs") int runs) {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            Run<Integer> run = workflows.start(workflow, List.of(0));
+            run.returnValue(WAIT);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        JsonArrayBuilder samples = Json.createArrayBuilder();
+        for (double v : ms) {
+            samples.add(round(v));
+        }
+        return Json.createObjectBuilder().add("workflow", workflow).add("runs", runs)
+                .add("p50Ms", round(percentile(sorted, 0.50))).add("p90Ms", round(percentile(sorted, 0.90)))
+                .add("samplesMs", samples).build();
+    }
+
+    /** Starts {@code runs} runs at once and waits for all: runs/s and steps/s from first start to last end. */
+    @POST
+    @Path("throughput")
+    public JsonObject throughput(@QueryParam("workflow") String workflow, @QueryParam("runs") int runs,
+                                 @QueryParam("steps") int stepsPerRun) {
+        long t0 = System.nanoTime();
+        List<Run<Integer>> started = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            started.add(workflows.start(workflow, List.of(i)));
+        }
+        double startSeconds = (System.nanoTime() - t0) / 1e9;
+        for (Run<Integer> run : started) {
+            run.returnValue(WAIT);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return Json.createObjectBuilder().add("workflow", workflow).add("runs", runs)
+                .add("seconds", round(seconds)).add("startSeconds", round(startSeconds))
+                .add("runsPerSec", round(runs / seconds)).add("stepsPerSec", round(runs * (double) stepsPerRun / seconds))
+                .build();
+    }
+
+    /**
+     * One run of the workflow; the mean gap between consecutive step completions over the whole run and
+     * over steps [from, from+9] for each {@code from} in {@code windows} (1-based).
+     */
+    @POST
+    @Path("gaps")
+    public JsonObject gaps(@QueryParam("workflow") String workflow, @QueryParam("windows") String windows) {
+        Run<Integer> run = workflows.start(workflow, List.of(0));
+        run.returnValue(WAIT);
+        List<Instant> done = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = inspector.listSteps(run.runId(), WorkflowInspector.MAX_LIMIT, cursor);
+            page.data().stream().map(StepInfo::completedAt).forEach(done::add);
+            cursor = page.hasMore() ? page.cursor() : null;
+        } while (cursor != null);
+        var result = Json.createObjectBuilder().add("workflow", workflow).add("runId", run.runId())
+                .add("steps", done.size())
+                .add("meanGapMs", round(gapMs(done, 2, done.size())));
+        var windowGaps = Json.createObjectBuilder();
+        for (String w : windows.split(",")) {
+            int from = Integer.parseInt(w.trim());
+            // gaps ending at steps from..from+9; the first step's gap would include the run's start
+            windowGaps.add(from + "-" + (from + 9), round(gapMs(done, Math.max(2, from), from + 9)));
+        }
+        return result.add("windowMeanGapMs", windowGaps).build();
+    }
+
+    /** The database's floor: {@code rows} single-row INSERT + COMMIT, one commit per row. */
+    @POST
+    @Path("floor")
+    public JsonObject floor(@QueryParam("rows") int rows) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE WF_BENCH_FLOOR");
+            } catch (SQLException absent) {
+                // first time
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE WF_BENCH_FLOOR (ID INT PRIMARY KEY, PAYLOAD VARCHAR(100))");
+            }
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO WF_BENCH_FLOOR VALUES (?, ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, "row " + i);
+                    insert.executeUpdate();
+                    c.commit();
+                }
+            }
+            double ms = (System.nanoTime() - t0) / 1e6;
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE WF_BENCH_FLOOR");
+            }
+            return Json.createObjectBuilder().add("commits", rows).add("ms", round(ms))
+                    .add("commitsPerSec", round(rows / (ms / 1000))).add("msPerCommit", round(ms / rows, 4)).build();
+        }
+    }
+
+    /** Heap used after a full GC, in MiB. */
+    @GET
+    @Path("heap")
+    public JsonObject heap() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        return Json.createObjectBuilder().add("heapUsedMiB", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0)).build();
+    }
+
+    private static double gapMs(List<Instant> done, int fromStep, int toStep) {
+        int from = Math.max(2, fromStep);
+        int to = Math.min(done.size(), toStep);
+        if (to < from) {
+            return Double.NaN;
+        }
+        Duration d = Duration.between(done.get(from - 2), done.get(to - 1));
+        return d.toNanos() / 1e6 / (to - from + 1);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static double round(double v) {
+        return round(v, 2);
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Double.isNaN(v) ? -1 : Math.round(v * f) / f;
+    }
+}
