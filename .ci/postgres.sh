@@ -23,7 +23,11 @@ if [ "$("${PSQL[@]}" -c 'show max_prepared_transactions')" = "0" ]; then
   pg_ctlcluster --skip-systemctl-redirect "$ver" main restart
   for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
 fi
-for db in workflow workflow_it; do
+# the integration tests and the benchmark start from empty databases
+for db in workflow_it workflow_bench; do
+  "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+done
+for db in workflow workflow_it workflow_bench; do
   if [ -z "$("${PSQL[@]}" -c "select 1 from pg_database where datname = '$db'")" ]; then
     "${PSQL[@]}" -c "CREATE DATABASE $db"
   fi

@@ -35,8 +35,10 @@ public class RunMessageListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String runId;
+        int missing;
         try {
             runId = message instanceof TextMessage text ? text.getText() : null;
+            missing = message.propertyExists(RunQueue.MISSING_PROPERTY) ? message.getIntProperty(RunQueue.MISSING_PROPERTY) : 0;
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read run message", e);
         }
@@ -44,9 +46,9 @@ public class RunMessageListener implements MessageListener {
             LOG.log(Level.WARNING, "Dropping a message without a run id: {0}", message);
             return;
         }
-        RunExecutor.Next next = executor.deliver(runId);
+        RunExecutor.Next next = executor.deliver(runId, missing);
         if (next.redeliverAfterMillis() >= 0) {
-            queue.send(runId, next.redeliverAfterMillis());
+            queue.send(runId, next.redeliverAfterMillis(), next.missing());
         }
     }
 }

@@ -36,10 +36,24 @@ public class RunQueue {
 
     /** Enqueues the run for delivery after {@code delayMillis}. */
     public void send(String runId, long delayMillis) {
+        send(runId, delayMillis, 0);
+    }
+
+    /**
+     * Enqueues the run for delivery after {@code delayMillis}, noting how many deliveries of the message
+     * have found no such run so far.
+     */
+    public void send(String runId, long delayMillis, int missing) {
         var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
         if (delayMillis > 0) {
             producer.setDeliveryDelay(delayMillis);
         }
+        if (missing > 0) {
+            producer.setProperty(MISSING_PROPERTY, missing);
+        }
         producer.send(queue, runId);
     }
+
+    /** Message property: deliveries so far that found no such run. */
+    static final String MISSING_PROPERTY = "wfMissing";
 }

@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import jakarta.annotation.PostConstruct;

@@ -8,7 +8,9 @@ public final class EngineStats {
     public static final LongAdder DELIVERIES = new LongAdder();
     /** Messages for runs that another delivery was executing (re-enqueued for later). */
     public static final LongAdder BUSY_DELIVERIES = new LongAdder();
-    /** Messages for runs that do not exist (dropped). */
+    /** Deliveries that found no such run (each is tried again for a while; see RunExecutor). */
+    public static final LongAdder MISSING_RUN_SIGHTINGS = new LongAdder();
+    /** Messages for runs that do not exist, dropped after their retries. */
     public static final LongAdder MISSING_RUN_DELIVERIES = new LongAdder();
 
     private EngineStats() {

@@ -2,6 +2,7 @@ package dev.durable.workflow.service;
 
 import dev.durable.workflow.api.ErrorCode;
 import dev.durable.workflow.api.UnknownWorkflowException;
+import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.LoadedRun;
 import dev.durable.workflow.engine.Replayer;
 import dev.durable.workflow.engine.WorkflowDefinition;
@@ -36,9 +37,16 @@ public class RunExecutor {
      *
      * @param redeliverAfterMillis enqueue the run again after this delay; negative: nothing to enqueue
      */
-    public record Next(long redeliverAfterMillis) {
-        static final Next NOTHING = new Next(-1);
+    public record Next(long redeliverAfterMillis, int missing) {
+        static final Next NOTHING = new Next(-1, 0);
+
+        Next(long redeliverAfterMillis) {
+            this(redeliverAfterMillis, 0);
+        }
     }
+
+    /** How often a message for a run that cannot be found is tried again (over about 15 s) before it is dropped. */
+    static final int MISSING_RETRIES = 12;
 
     @EJB
     RunStore store;
@@ -46,8 +54,27 @@ public class RunExecutor {
     @Inject
     WorkflowRegistry registry;
 
-    /** Executes the run as far as it can go in one delivery. */
-    public Next deliver(String runId) {
+    /**
+     * A message whose run is not there. A message exists only if the transaction that started the run
+     * committed, but with two-phase commit the messaging engine may commit, and deliver, before the
+     * database's commit is visible: so look again a little later, and give up only after a while.
+     */
+    private static Next missing(String runId, int missingBefore) {
+        EngineStats.MISSING_RUN_SIGHTINGS.increment();
+        if (missingBefore < MISSING_RETRIES) {
+            return new Next(Math.min(2000, 10L << missingBefore), missingBefore + 1);
+        }
+        EngineStats.MISSING_RUN_DELIVERIES.increment();
+        LOG.warning(() -> "Dropped a message for run " + runId + ", which does not exist");
+        return Next.NOTHING;
+    }
+
+    /**
+     * Executes the run as far as it can go in one delivery.
+     *
+     * @param missingBefore how many earlier deliveries of this message found no such run
+     */
+    public Next deliver(String runId, int missingBefore) {
         Instant now = CLOCK.instant();
         Claim claim = store.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
         EngineStats.DELIVERIES.increment();
@@ -55,9 +82,7 @@ public class RunExecutor {
             case DONE:
                 return Next.NOTHING;
             case MISSING:
-                EngineStats.MISSING_RUN_DELIVERIES.increment();
-                LOG.warning(() -> "Dropped a message for run " + runId + ", which does not exist");
-                return Next.NOTHING;
+                return missing(runId, missingBefore);
             case BUSY:
                 EngineStats.BUSY_DELIVERIES.increment();
                 // another delivery holds the run: look again when its lease would run out

@@ -3,24 +3,31 @@ package dev.durable.workflow.store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
-/** One event of a run's log; {@code (runId, seq)} is unique, so two writers can never fork a log. */
+/**
+ * One event of a run's log. The key is {@code (runId, seq)}: two writers can never fork a log, a run's
+ * events are read in order from the key's index, and appending costs one index entry per event.
+ */
 @Entity
-@Table(name = "WF_EVENT", uniqueConstraints = @UniqueConstraint(name = "WF_EVENT_RUN_SEQ", columnNames = {"RUN_ID", "SEQ"}))
+@Table(name = "WF_EVENT")
+@IdClass(EventEntity.Key.class)
 public class EventEntity {
     @Id
-    @Column(name = "EVENT_ID", length = 40)
-    String eventId;
-
     @Column(name = "RUN_ID", nullable = false, length = 40)
     String runId;
 
+    @Id
     @Column(name = "SEQ", nullable = false)
     int seq;
+
+    @Column(name = "EVENT_ID", nullable = false, length = 40)
+    String eventId;
 
     @Column(name = "EVENT_TYPE", nullable = false, length = 32)
     String eventType;
@@ -46,5 +53,25 @@ public class EventEntity {
         this.correlationId = correlationId;
         this.createdAt = createdAt;
         this.eventData = eventData;
+    }
+
+    /** The primary key. */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        String runId;
+        int seq;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.seq == seq && Objects.equals(k.runId, runId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(runId, seq);
+        }
     }
 }

@@ -151,7 +151,7 @@ class EngineIT {
 
     @Test
     void theCallersRollbackLeavesNoRunAndNoMessage() throws Exception {
-        long missingBefore = EngineStats.MISSING_RUN_DELIVERIES.sum();
+        long missingBefore = EngineStats.MISSING_RUN_SIGHTINGS.sum();
         UserTransaction tx = tx();
         tx.begin();
         Run<Integer> run = workflows.start(AddTen.class, List.of(1));
@@ -162,7 +162,7 @@ class EngineIT {
         assertEquals(11, workflows.<Integer>start(AddTen.class, List.of(1)).returnValue(WAIT));
         Thread.sleep(500);
         assertFalse(run.exists());
-        assertEquals(missingBefore, EngineStats.MISSING_RUN_DELIVERIES.sum());
+        assertEquals(missingBefore, EngineStats.MISSING_RUN_SIGHTINGS.sum());
     }
 
     @Test

@@ -89,12 +89,38 @@ public class BenchResource {
     }
 
     /**
-     * One run of the workflow; the mean gap between consecutive step completions over the whole run and
-     * over steps [from, from+9] for each {@code from} in {@code windows} (1-based).
+     * {@code runs} runs of the workflow; for each, the mean gap between consecutive step completions over
+     * the whole run and over steps [from, from+9] for each {@code from} in {@code windows} (1-based), from
+     * the recorded timestamps. Reports the median over the runs.
      */
     @POST
     @Path("gaps")
-    public JsonObject gaps(@QueryParam("workflow") String workflow, @QueryParam("windows") String windows) {
+    public JsonObject gaps(@QueryParam("workflow") String workflow, @QueryParam("windows") String windows,
+                           @QueryParam("runs") int runs) {
+        String[] froms = windows.split(",");
+        double[] mean = new double[runs];
+        double[][] window = new double[froms.length][runs];
+        int steps = 0;
+        for (int r = 0; r < runs; r++) {
+            List<Instant> done = completions(workflow);
+            steps = done.size();
+            mean[r] = gapMs(done, 2, done.size());
+            for (int w = 0; w < froms.length; w++) {
+                int from = Integer.parseInt(froms[w].trim());
+                // gaps ending at steps from..from+9; the first step's gap would include the run's start
+                window[w][r] = gapMs(done, Math.max(2, from), from + 9);
+            }
+        }
+        var windowGaps = Json.createObjectBuilder();
+        for (int w = 0; w < froms.length; w++) {
+            int from = Integer.parseInt(froms[w].trim());
+            windowGaps.add(from + "-" + (from + 9), round(median(window[w])));
+        }
+        return Json.createObjectBuilder().add("workflow", workflow).add("runs", runs).add("steps", steps)
+                .add("meanGapMs", round(median(mean), 3)).add("windowMeanGapMs", windowGaps).build();
+    }
+
+    private List<Instant> completions(String workflow) {
         Run<Integer> run = workflows.start(workflow, List.of(0));
         run.returnValue(WAIT);
         List<Instant> done = new ArrayList<>();
@@ -104,16 +130,13 @@ public class BenchResource {
             page.data().stream().map(StepInfo::completedAt).forEach(done::add);
             cursor = page.hasMore() ? page.cursor() : null;
         } while (cursor != null);
-        var result = Json.createObjectBuilder().add("workflow", workflow).add("runId", run.runId())
-                .add("steps", done.size())
-                .add("meanGapMs", round(gapMs(done, 2, done.size())));
-        var windowGaps = Json.createObjectBuilder();
-        for (String w : windows.split(",")) {
-            int from = Integer.parseInt(w.trim());
-            // gaps ending at steps from..from+9; the first step's gap would include the run's start
-            windowGaps.add(from + "-" + (from + 9), round(gapMs(done, Math.max(2, from), from + 9)));
-        }
-        return result.add("windowMeanGapMs", windowGaps).build();
+        return done;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return percentile(sorted, 0.5);
     }
 
     /** The database's floor: {@code rows} single-row INSERT + COMMIT, one commit per row. */

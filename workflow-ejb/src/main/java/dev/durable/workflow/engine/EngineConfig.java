@@ -1,4 +1,4 @@
-package dev.durable.workflow.service;
+package dev.durable.workflow.engine;
 
 import java.time.Duration;
 import javax.naming.InitialContext;
