@@ -47,6 +47,15 @@ public interface Run<T> {
      */
     void cancel();
 
+    /**
+     * Ends the run's pending sleeps now; the run resumes at once.
+     *
+     * @return how many sleeps were ended
+     * @throws RunAlreadyTerminalException if the run has ended
+     * @throws UnknownRunException if the run does not exist
+     */
+    int wakeUp();
+
     /** Whether a run with this id exists. */
     boolean exists();
 }

@@ -38,4 +38,9 @@ public class StepFailedException extends WorkflowException {
     public String errorMessage() {
         return errorMessage;
     }
+
+    /** Whether the step threw {@link FatalError} (rather than running out of retries). */
+    public boolean fatal() {
+        return FatalError.class.getName().equals(errorType);
+    }
 }

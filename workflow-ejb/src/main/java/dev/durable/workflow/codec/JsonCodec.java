@@ -79,6 +79,10 @@ public final class JsonCodec {
                 throw new InvalidArgumentsException("Argument " + i + " (" + names[i] + ") is not a valid "
                         + typeName(types[i]) + ": " + abbreviate(json) + " (" + rootMessage(e) + ")", i);
             }
+            if (back instanceof Number && !isDecimal(back) && !toJson(back).equals(json.trim())) {
+                throw new InvalidArgumentsException("Argument " + i + " (" + names[i] + ") does not fit a "
+                        + typeName(types[i]) + ": " + abbreviate(json), i);
+            }
             if (back == null && types[i] instanceof Class<?> c && c.isPrimitive()) {
                 throw new InvalidArgumentsException("Argument " + i + " (" + names[i] + ") must not be null: it is a "
                         + c.getName(), i);
@@ -131,6 +135,11 @@ public final class JsonCodec {
             g.write(s);
         }
         return w.toString();
+    }
+
+    /** Floating-point and big decimal values may be written differently and still be equal. */
+    private static boolean isDecimal(Object n) {
+        return n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal;
     }
 
     private static String describe(Type[] types, String[] names) {

@@ -16,7 +16,31 @@ public final class EngineConfig {
     /** How long a run may show no progress, with no live lease, before the sweeper enqueues it again. */
     public static final Duration STALL = seconds("workflow/stallSeconds", 120);
 
+    /** The longest log a run may have; a run that would grow past it fails with MAX_EVENTS_EXCEEDED. */
+    public static final int MAX_EVENTS = (int) number("workflow/maxEvents", 25_000);
+    /** How many times a run's message may fail outside user code before the run fails with MAX_DELIVERIES_EXCEEDED. */
+    public static final int MAX_DELIVERIES = (int) number("workflow/maxDeliveries", 10);
+    /** The REST API's base URL, as clients reach it. */
+    public static final String BASE_URL = text("workflow/baseUrl", "http://localhost:9080/workflow/api");
+
     private EngineConfig() {
+    }
+
+    private static long number(String jndiName, long defaultValue) {
+        try {
+            return Long.parseLong(text(jndiName, Long.toString(defaultValue)).trim());
+        } catch (NumberFormatException e) {
+            return defaultValue;
+        }
+    }
+
+    private static String text(String jndiName, String defaultValue) {
+        try {
+            Object value = InitialContext.doLookup(jndiName);
+            return value == null ? defaultValue : value.toString();
+        } catch (NamingException | RuntimeException e) {
+            return defaultValue;
+        }
     }
 
     private static Duration seconds(String jndiName, long defaultSeconds) {

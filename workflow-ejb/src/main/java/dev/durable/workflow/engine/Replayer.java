@@ -3,13 +3,12 @@ package dev.durable.workflow.engine;
 import dev.durable.workflow.api.ErrorCode;
 import dev.durable.workflow.codec.JsonCodec;
 import java.lang.reflect.InvocationTargetException;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Executes one delivery of a run: calls the workflow method under a {@link RunContext}, which returns
- * the logged steps' results and executes the new ones, then records how the workflow ended.
- * Knows nothing of JPA or JMS: it writes through a {@link Journal}.
+ * Executes one delivery of a run: calls the workflow method under a {@link RunContext}, which answers
+ * logged operations from the log and executes the new ones, then records how the delivery ended.
+ * Knows nothing of JPA or JMS: it writes through the {@link Journal}.
  */
 public final class Replayer {
 
@@ -17,32 +16,35 @@ public final class Replayer {
     public enum Outcome {
         /** The workflow returned; {@code run_completed} is saved. */
         COMPLETED,
-        /** The workflow threw or diverged; {@code run_failed} is saved. */
+        /** The workflow threw, diverged or hit a limit; {@code run_failed} is saved. */
         FAILED,
+        /** The workflow waits (sleep, retry delay, child run); resume at {@link Result#wakeAt()}, if set. */
+        SUSPENDED,
         /** The delivery used its time budget; the run must be enqueued again to go on. */
         CONTINUE,
-        /** The delivery lost the run (cancelled or taken over); nothing more to do here. */
+        /** The delivery lost the run (cancelled, woken or taken over); nothing more to do here. */
         FENCE_LOST
     }
 
-    private final Journal journal;
-    private final Clock clock;
-    private final Duration budget;
-
     /**
-     * @param journal where progress is saved
-     * @param clock the source of step and run timestamps
-     * @param budget how long one delivery may execute new steps before it hands over to a new delivery
+     * @param outcome how the delivery ended
+     * @param wakeAt when a suspended run wants to resume ({@code null}: when something resumes it)
      */
-    public Replayer(Journal journal, Clock clock, Duration budget) {
-        this.journal = journal;
-        this.clock = clock;
-        this.budget = budget;
+    public record Result(Outcome outcome, Instant wakeAt) {
+        static Result of(Outcome outcome) {
+            return new Result(outcome, null);
+        }
+    }
+
+    private final Environment env;
+
+    public Replayer(Environment env) {
+        this.env = env;
     }
 
     /** Executes the run's workflow on {@code instance} from its log. */
-    public Outcome execute(LoadedRun run, WorkflowDefinition definition, Object instance) {
-        RunContext ctx = new RunContext(run, journal, clock, System.nanoTime() + budget.toNanos());
+    public Result execute(LoadedRun run, WorkflowDefinition definition, Object instance) {
+        RunContext ctx = new RunContext(run, definition, env);
         Object[] args;
         try {
             args = JsonCodec.decodeArguments(run.inputJson(), definition.parameterTypes());
@@ -61,9 +63,9 @@ public final class Replayer {
         } finally {
             ctx.exit();
         }
-        if (ctx.stepsCalled() < run.steps().size()) {
-            return fail(ctx, ErrorCode.REPLAY_DIVERGENCE, "The workflow returned after " + ctx.stepsCalled()
-                    + " step(s) but the run's log has " + run.steps().size());
+        if (ctx.opsCalled() < ctx.history().ops().size()) {
+            return fail(ctx, ErrorCode.REPLAY_DIVERGENCE, "The workflow returned after " + ctx.opsCalled()
+                    + " operation(s) but the run's log has " + ctx.history().ops().size());
         }
         String outputJson;
         try {
@@ -72,20 +74,25 @@ public final class Replayer {
             return fail(ctx, ErrorCode.USER_ERROR, "The workflow's result cannot be serialized as JSON: "
                     + RunContext.messageOf(e));
         }
-        return journal.completeRun(run, ctx.eventCount(), outputJson) ? Outcome.COMPLETED : Outcome.FENCE_LOST;
+        return Result.of(env.journal().completeRun(run, ctx.eventCount(), outputJson) ? Outcome.COMPLETED : Outcome.FENCE_LOST);
     }
 
-    private Outcome ended(RunContext ctx, Throwable cause) {
+    private Result ended(RunContext ctx, Throwable cause) {
         if (cause instanceof Suspension s) {
-            return s.reason == Suspension.Reason.CONTINUE ? Outcome.CONTINUE : Outcome.FENCE_LOST;
+            return switch (s.reason) {
+                case CONTINUE -> Result.of(Outcome.CONTINUE);
+                case FENCE_LOST -> Result.of(Outcome.FENCE_LOST);
+                case WAIT -> env.journal().suspend(ctx.run(), ctx.eventCount(), s.events, s.wakeAt)
+                        ? new Result(Outcome.SUSPENDED, s.wakeAt) : Result.of(Outcome.FENCE_LOST);
+            };
         }
-        if (cause instanceof ReplayDivergence d) {
-            return fail(ctx, ErrorCode.REPLAY_DIVERGENCE, d.getMessage());
+        if (cause instanceof RunAborted a) {
+            return fail(ctx, a.code, a.getMessage());
         }
         return fail(ctx, ErrorCode.USER_ERROR, RunContext.messageOf(cause));
     }
 
-    private Outcome fail(RunContext ctx, ErrorCode code, String message) {
-        return journal.failRun(ctx.run(), ctx.eventCount(), code, message) ? Outcome.FAILED : Outcome.FENCE_LOST;
+    private Result fail(RunContext ctx, ErrorCode code, String message) {
+        return Result.of(env.journal().failRun(ctx.run(), ctx.eventCount(), code, message) ? Outcome.FAILED : Outcome.FENCE_LOST);
     }
 }

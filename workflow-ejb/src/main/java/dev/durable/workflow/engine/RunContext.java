@@ -1,37 +1,49 @@
 package dev.durable.workflow.engine;
 
+import dev.durable.workflow.api.ChildRun;
+import dev.durable.workflow.api.ErrorCode;
+import dev.durable.workflow.api.FatalError;
+import dev.durable.workflow.api.RetryableError;
+import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.StepFailedException;
+import dev.durable.workflow.api.StepMetadata;
+import dev.durable.workflow.api.WorkflowMetadata;
 import dev.durable.workflow.codec.JsonCodec;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
- * The state of one workflow execution on the current thread: which step comes next, the log to replay
- * steps from, and the deterministic clock and random source. Steps past the end of the log are
- * executed inline and appended to the journal, so a sequential workflow runs to its end in one delivery
- * and each step costs one transaction, whatever the length of the log.
+ * The state of one workflow execution on the current thread. Each durable call (step, sleep, child run)
+ * takes the next position; a position the log already covers is answered from the log, the first one
+ * it does not cover is executed and appended. So a sequential workflow runs to its end in one delivery,
+ * each step costs one transaction, and the log is read once per delivery whatever its length.
  */
 public final class RunContext {
     private static final ThreadLocal<RunContext> CURRENT = new ThreadLocal<>();
+    private static final Retries NO_RETRIES = new Retries(0, java.time.Duration.ZERO, 1.0, java.time.Duration.ZERO);
 
     private final LoadedRun run;
-    private final Journal journal;
-    private final Clock clock;
+    private final WorkflowDefinition definition;
+    private final Environment env;
+    private final History history;
     private final long deadlineNanos;
     private final SplittableRandom random;
-    private int nextStep;
+    private int nextOp;
     private int eventCount;
     private Instant now;
-    private boolean inStep;
+    private StepMetadata step;
 
-    RunContext(LoadedRun run, Journal journal, Clock clock, long deadlineNanos) {
+    RunContext(LoadedRun run, WorkflowDefinition definition, Environment env) {
         this.run = run;
-        this.journal = journal;
-        this.clock = clock;
-        this.deadlineNanos = deadlineNanos;
+        this.definition = definition;
+        this.env = env;
+        this.history = History.of(run.events());
+        this.deadlineNanos = System.nanoTime() + env.budget().toNanos();
         this.random = new SplittableRandom(seed(run.runId()));
         this.eventCount = run.eventCount();
         this.now = run.startedAt();
@@ -73,15 +85,37 @@ public final class RunContext {
 
     /** Whether a step is executing: steps called from inside a step are ordinary calls. */
     public boolean inStep() {
-        return inStep;
+        return step != null;
+    }
+
+    /** The executing step's metadata. */
+    public StepMetadata stepMetadata() {
+        if (step == null) {
+            throw new IllegalStateException("Not inside a step");
+        }
+        return step;
+    }
+
+    /** The run's metadata. */
+    public WorkflowMetadata metadata() {
+        return new WorkflowMetadata(run.runId(), definition.name(), run.startedAt(), env.baseUrl() + "/runs/" + run.runId());
+    }
+
+    /** The retry policy of a step method called by this workflow. */
+    public Retries retriesFor(Method stepMethod) {
+        return Retries.of(stepMethod, definition.workflowClass());
     }
 
     int eventCount() {
         return eventCount;
     }
 
-    int stepsCalled() {
-        return nextStep;
+    int opsCalled() {
+        return nextOp;
+    }
+
+    History history() {
+        return history;
     }
 
     LoadedRun run() {
@@ -89,74 +123,224 @@ public final class RunContext {
     }
 
     /**
-     * Runs one step call: returns its saved result if the log has it, else executes it and saves it.
+     * Runs one step call: returns its saved result if the log has it, else executes it (or its next
+     * attempt) and saves the outcome.
      *
      * @param name the step's name, checked against the log to detect divergence
-     * @param returnType the step method's generic return type
+     * @param returnType the step's generic return type
+     * @param retries the step's retry policy
      * @param args the call's arguments
      * @param body executes the step
      */
-    public Object step(String name, Type returnType, Object[] args, Callable<Object> body) {
-        int index = nextStep++;
-        if (index < run.steps().size()) {
-            return replay(run.steps().get(index), index, name, returnType);
+    public Object step(String name, Type returnType, Retries retries, Object[] args, Callable<Object> body) {
+        int index = nextOp;
+        History.Op logged = logged(index);
+        if (logged == null) {
+            // encode first: arguments that cannot be encoded fail the call without taking a position
+            String inputJson = JsonCodec.toJsonArray(args);
+            checkBudget();
+            nextOp++;
+            return attempt(Ids.step(), name, returnType, retries, inputJson, body, 1);
         }
-        if (System.nanoTime() - deadlineNanos > 0) {
-            throw new Suspension(Suspension.Reason.CONTINUE);
+        nextOp++;
+        if (!(logged instanceof History.StepOp saved) || !saved.name().equals(name)) {
+            throw divergence(index, "step '" + name + "'", logged);
         }
-        return execute(name, returnType, args, body);
+        switch (saved.status()) {
+            case COMPLETED -> {
+                now = saved.completedAt();
+                return JsonCodec.fromJson(saved.outputJson(), returnType);
+            }
+            case FAILED -> {
+                now = saved.completedAt();
+                throw new StepFailedException(name, saved.errorType(), saved.errorMessage());
+            }
+            default -> {
+                Instant due = saved.retryAfter();
+                if (due != null && env.clock().instant().isBefore(due)) {
+                    throw new Suspension(Suspension.Reason.WAIT, due, List.of());
+                }
+                return attempt(saved.id(), name, returnType, retries, saved.inputJson(), body, saved.attempts() + 1);
+            }
+        }
     }
 
-    private Object replay(StepRecord saved, int index, String name, Type returnType) {
-        if (!saved.stepName().equals(name)) {
-            throw new ReplayDivergence("Step " + (index + 1) + " is '" + name + "' in the code but '"
-                    + saved.stepName() + "' in the run's log");
+    private Object attempt(String id, String name, Type returnType, Retries retries, String inputJson,
+                           Callable<Object> body, int attempt) {
+        Instant startedAt = env.clock().instant();
+        List<Event> events = new ArrayList<>(4);
+        if (attempt == 1) {
+            events.add(EventData.stepCreated(id, startedAt, name, inputJson));
         }
-        now = saved.completedAt();
-        if (saved.failed()) {
-            throw new StepFailedException(name, saved.errorType(), saved.errorMessage());
-        }
-        return JsonCodec.fromJson(saved.outputJson(), returnType);
-    }
-
-    private Object execute(String name, Type returnType, Object[] args, Callable<Object> body) {
-        String inputJson = JsonCodec.toJsonArray(args);
-        String stepId = Ids.step();
-        Instant startedAt = clock.instant();
+        events.add(EventData.stepStarted(id, startedAt, attempt));
         Object result = null;
         Exception failure = null;
-        inStep = true;
+        step = new StepMetadata(id, name, attempt, startedAt);
         try {
             result = body.call();
         } catch (Exception e) {
             failure = e;
         } finally {
-            inStep = false;
+            step = null;
         }
         String outputJson = null;
         if (failure == null) {
             try {
                 outputJson = JsonCodec.toJson(result);
             } catch (RuntimeException e) {
-                failure = new IllegalStateException("The result of step '" + name + "' cannot be serialized as JSON: "
-                        + e.getMessage(), e);
+                failure = new FatalError("The result of step '" + name + "' cannot be serialized as JSON: " + messageOf(e), e);
             }
         }
-        Instant completedAt = clock.instant();
-        StepRecord record = failure == null
-                ? new StepRecord(stepId, name, inputJson, 1, startedAt, startedAt, completedAt, false, outputJson, null, null)
-                : new StepRecord(stepId, name, inputJson, 1, startedAt, startedAt, completedAt, true, null,
-                        failure.getClass().getName(), messageOf(failure));
-        if (!journal.appendStep(run, eventCount, record)) {
+        Instant at = env.clock().instant();
+        if (failure == null) {
+            events.add(EventData.stepCompleted(id, at, outputJson));
+            write(events);
+            now = at;
+            // hand back what replay would return, so the first execution and replays see the same value
+            return JsonCodec.fromJson(outputJson, returnType);
+        }
+        String type = failure.getClass().getName();
+        String message = messageOf(failure);
+        if (failure instanceof FatalError || attempt > retries.maxRetries()) {
+            events.add(EventData.stepFailed(id, at, attempt, type, message, true));
+            write(events);
+            now = at;
+            throw new StepFailedException(name, type, message);
+        }
+        Instant due = failure instanceof RetryableError r ? r.retryAt(at) : retries.nextAttemptAt(attempt, at);
+        events.add(EventData.stepFailed(id, at, attempt, type, message, false));
+        events.add(EventData.stepRetrying(id, at, attempt, due));
+        checkCeiling(events.size());
+        throw new Suspension(Suspension.Reason.WAIT, due, events);
+    }
+
+    /** A durable sleep until {@code resumeAt}: the run is suspended, holding nothing, until then. */
+    public void sleepUntil(Instant resumeAt) {
+        int index = nextOp++;
+        History.Op logged = logged(index);
+        Instant realNow = env.clock().instant();
+        if (logged == null) {
+            String id = Ids.next("wait_");
+            if (!resumeAt.isAfter(realNow)) {
+                write(List.of(EventData.waitCreated(id, realNow, resumeAt), EventData.waitCompleted(id, realNow, false)));
+                now = realNow;
+                return;
+            }
+            checkCeiling(1);
+            throw new Suspension(Suspension.Reason.WAIT, resumeAt, List.of(EventData.waitCreated(id, realNow, resumeAt)));
+        }
+        if (!(logged instanceof History.WaitOp wait)) {
+            throw divergence(index, "a sleep", logged);
+        }
+        if (wait.completedAt() != null) {
+            now = wait.completedAt();
+            return;
+        }
+        if (realNow.isBefore(wait.resumeAt())) {
+            throw new Suspension(Suspension.Reason.WAIT, wait.resumeAt(), List.of());
+        }
+        write(List.of(EventData.waitCompleted(wait.id(), realNow, false)));
+        now = realNow;
+    }
+
+    /** Starts a child run, as a step: replay returns the same child instead of starting another. */
+    public <T> ChildRun<T> startChild(String workflowName, List<?> args) {
+        String childId = (String) step("start(" + workflowName + ")", String.class, NO_RETRIES, args.toArray(),
+                () -> env.children().start(run.runId(), workflowName, args, run.runId() + "/" + step.stepId()));
+        return new Child<>(childId, workflowName);
+    }
+
+    /** The registered name of a workflow class. */
+    public String workflowName(Class<?> workflowClass) {
+        return env.children().nameOf(workflowClass);
+    }
+
+    private final class Child<T> implements ChildRun<T> {
+        private final String childRunId;
+        private final String workflowName;
+
+        Child(String childRunId, String workflowName) {
+            this.childRunId = childRunId;
+            this.workflowName = workflowName;
+        }
+
+        @Override
+        public String runId() {
+            return childRunId;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T result() {
+            return (T) awaitChild(childRunId, workflowName);
+        }
+    }
+
+    private Object awaitChild(String childRunId, String workflowName) {
+        String name = "await(" + workflowName + ")";
+        Type returnType = env.children().returnType(workflowName);
+        int index = nextOp;
+        History.Op logged = logged(index);
+        if (logged != null) {
+            return step(name, returnType, NO_RETRIES, new Object[] {childRunId}, () -> {
+                throw new IllegalStateException("unreachable: the log has this step");
+            });
+        }
+        ChildRuns.Ending ending = env.children().ending(childRunId);
+        if (ending == null) {
+            throw new Suspension(Suspension.Reason.WAIT, null, List.of());
+        }
+        nextOp++;
+        String id = Ids.step();
+        Instant at = env.clock().instant();
+        List<Event> events = new ArrayList<>(3);
+        events.add(EventData.stepCreated(id, at, name, JsonCodec.toJsonArray(new Object[] {childRunId})));
+        events.add(EventData.stepStarted(id, at, 1));
+        if (ending.status() == RunStatus.COMPLETED) {
+            events.add(EventData.stepCompleted(id, at, ending.outputJson()));
+            write(events);
+            now = at;
+            return JsonCodec.fromJson(ending.outputJson(), returnType);
+        }
+        String type = ending.status() == RunStatus.CANCELLED ? "dev.durable.workflow.api.RunCancelledException"
+                : "dev.durable.workflow.api.RunFailedException";
+        String message = ending.status() == RunStatus.CANCELLED ? "Child run " + childRunId + " was cancelled"
+                : ending.errorCode() + ": " + ending.errorMessage();
+        events.add(EventData.stepFailed(id, at, 1, type, message, true));
+        write(events);
+        now = at;
+        throw new StepFailedException(name, type, message);
+    }
+
+    private History.Op logged(int index) {
+        return index < history.ops().size() ? history.ops().get(index) : null;
+    }
+
+    private void write(List<Event> events) {
+        checkCeiling(events.size());
+        if (!env.journal().append(run, eventCount, events)) {
             throw new Suspension(Suspension.Reason.FENCE_LOST);
         }
-        eventCount += Journal.EVENTS_PER_STEP;
-        now = completedAt;
-        if (failure != null) {
-            throw new StepFailedException(name, record.errorType(), record.errorMessage());
+        eventCount += events.size();
+    }
+
+    private void checkCeiling(int adding) {
+        // keep room for the run's final event
+        if (eventCount + adding + 1 > env.maxEvents()) {
+            throw new RunAborted(ErrorCode.MAX_EVENTS_EXCEEDED, "The run's log would exceed " + env.maxEvents() + " events");
         }
-        // hand back what replay would return, so the first execution and replays see the same value
-        return JsonCodec.fromJson(outputJson, returnType);
+    }
+
+    private void checkBudget() {
+        if (System.nanoTime() - deadlineNanos > 0) {
+            throw new Suspension(Suspension.Reason.CONTINUE);
+        }
+    }
+
+    private static RunAborted divergence(int index, String inCode, History.Op inLog) {
+        String logged = inLog instanceof History.StepOp s ? "step '" + s.name() + "'" : "a sleep";
+        return new RunAborted(ErrorCode.REPLAY_DIVERGENCE, "Operation " + (index + 1) + " is " + inCode
+                + " in the code but " + logged + " in the run's log");
     }
 
     static String messageOf(Throwable t) {

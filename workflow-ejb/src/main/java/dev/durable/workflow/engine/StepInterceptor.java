@@ -25,7 +25,8 @@ public class StepInterceptor implements Serializable {
             return invocation.proceed();
         }
         Method method = invocation.getMethod();
-        return ctx.step(stepName(method), method.getGenericReturnType(), invocation.getParameters(), invocation::proceed);
+        return ctx.step(stepName(method), method.getGenericReturnType(), ctx.retriesFor(method), invocation.getParameters(),
+                invocation::proceed);
     }
 
     /** The step's name: {@link Step#value()} or {@code SimpleClassName.method}. */

@@ -1,5 +1,6 @@
 package dev.durable.workflow.queue;
 
+import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.service.RunExecutor;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -36,9 +37,11 @@ public class RunMessageListener implements MessageListener {
     public void onMessage(Message message) {
         String runId;
         int missing;
+        int deliveries;
         try {
             runId = message instanceof TextMessage text ? text.getText() : null;
             missing = message.propertyExists(RunQueue.MISSING_PROPERTY) ? message.getIntProperty(RunQueue.MISSING_PROPERTY) : 0;
+            deliveries = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read run message", e);
         }
@@ -46,9 +49,15 @@ public class RunMessageListener implements MessageListener {
             LOG.log(Level.WARNING, "Dropping a message without a run id: {0}", message);
             return;
         }
-        RunExecutor.Next next = executor.deliver(runId, missing);
+        // a message that failed this often outside user code is poison: fail its run rather than loop
+        RunExecutor.Next next = deliveries > EngineConfig.MAX_DELIVERIES
+                ? executor.poisoned(runId, deliveries - 1)
+                : executor.deliver(runId, missing);
         if (next.redeliverAfterMillis() >= 0) {
             queue.send(runId, next.redeliverAfterMillis(), next.missing());
+        }
+        if (next.resume() != null) {
+            queue.send(next.resume());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
@@ -44,7 +45,7 @@ public class EngineLifecycle {
     @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void sweep() {
-        Instant now = Instant.now();
+        Instant now = EngineClock.now();
         List<String> stalled = store.touchStalledRuns(now, now.minus(EngineConfig.STALL), SWEEP_BATCH);
         stalled.forEach(queue::send);
         if (!stalled.isEmpty()) {

@@ -13,6 +13,25 @@ public final class EngineStats {
     /** Messages for runs that do not exist, dropped after their retries. */
     public static final LongAdder MISSING_RUN_DELIVERIES = new LongAdder();
 
+    private static final int RECENT = 1000;
+    private static final java.util.Map<String, Boolean> RECENT_MISSING = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > RECENT;
+                }
+            });
+
     private EngineStats() {
+    }
+
+    static void missing(String runId) {
+        MISSING_RUN_SIGHTINGS.increment();
+        RECENT_MISSING.put(runId, Boolean.TRUE);
+    }
+
+    /** Whether a delivery for this run id found no such run (among the last 1000 such ids). */
+    public static boolean wasMissing(String runId) {
+        return RECENT_MISSING.containsKey(runId);
     }
 }

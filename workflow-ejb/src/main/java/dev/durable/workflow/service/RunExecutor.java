@@ -1,8 +1,10 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.api.ErrorCode;
 import dev.durable.workflow.api.UnknownWorkflowException;
 import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.engine.Environment;
 import dev.durable.workflow.engine.LoadedRun;
 import dev.durable.workflow.engine.Replayer;
 import dev.durable.workflow.engine.WorkflowDefinition;
@@ -21,53 +23,47 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * One delivery of a run: take its lease, replay and continue the workflow, release. Runs outside any
- * transaction so that steps execute with none of the engine's open, and each write of the delivery is
- * its own short transaction.
+ * One delivery of a run: take its lease, replay and continue the workflow, and say what to enqueue next.
+ * Runs outside any transaction so that steps execute with none of the engine's open, and each write of
+ * the delivery is its own short transaction.
  */
 @Stateless
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunExecutor {
     private static final Logger LOG = Logger.getLogger(RunExecutor.class.getName());
-    private static final Clock CLOCK = Clock.systemUTC();
+    private static final Clock CLOCK = EngineClock.CLOCK;
+
+    /** How often a message for a run that cannot be found is tried again (over about 10 s) before it is dropped. */
+    static final int MISSING_RETRIES = 12;
 
     /**
-     * What the message listener does next.
+     * What the message listener enqueues next.
      *
-     * @param redeliverAfterMillis enqueue the run again after this delay; negative: nothing to enqueue
+     * @param redeliverAfterMillis enqueue this run again after this delay; negative: do not
+     * @param missing for a run not found: how many deliveries have not found it
+     * @param resume another run to enqueue now (the parent of a child that ended), or {@code null}
      */
-    public record Next(long redeliverAfterMillis, int missing) {
-        static final Next NOTHING = new Next(-1, 0);
+    public record Next(long redeliverAfterMillis, int missing, String resume) {
+        static final Next NOTHING = new Next(-1, 0, null);
 
-        Next(long redeliverAfterMillis) {
-            this(redeliverAfterMillis, 0);
+        static Next after(long millis) {
+            return new Next(millis, 0, null);
+        }
+
+        static Next resume(String runId) {
+            return new Next(-1, 0, runId);
         }
     }
-
-    /** How often a message for a run that cannot be found is tried again (over about 15 s) before it is dropped. */
-    static final int MISSING_RETRIES = 12;
 
     @EJB
     RunStore store;
 
+    @EJB
+    RunLauncher launcher;
+
     @Inject
     WorkflowRegistry registry;
-
-    /**
-     * A message whose run is not there. A message exists only if the transaction that started the run
-     * committed, but with two-phase commit the messaging engine may commit, and deliver, before the
-     * database's commit is visible: so look again a little later, and give up only after a while.
-     */
-    private static Next missing(String runId, int missingBefore) {
-        EngineStats.MISSING_RUN_SIGHTINGS.increment();
-        if (missingBefore < MISSING_RETRIES) {
-            return new Next(Math.min(2000, 10L << missingBefore), missingBefore + 1);
-        }
-        EngineStats.MISSING_RUN_DELIVERIES.increment();
-        LOG.warning(() -> "Dropped a message for run " + runId + ", which does not exist");
-        return Next.NOTHING;
-    }
 
     /**
      * Executes the run as far as it can go in one delivery.
@@ -80,14 +76,15 @@ public class RunExecutor {
         EngineStats.DELIVERIES.increment();
         switch (claim.kind()) {
             case DONE:
-                return Next.NOTHING;
+                // a child's end must resume its parent: repeat it, the first message may not have been sent
+                return claim.parentRunId() == null ? Next.NOTHING : Next.resume(claim.parentRunId());
             case MISSING:
                 return missing(runId, missingBefore);
             case BUSY:
                 EngineStats.BUSY_DELIVERIES.increment();
                 // another delivery holds the run: look again when its lease would run out
                 long wait = claim.busyUntil() == null ? 1000 : Duration.between(now, claim.busyUntil()).toMillis();
-                return new Next(Math.max(1000, wait));
+                return Next.after(Math.max(1000, wait));
             default:
                 break;
         }
@@ -98,25 +95,56 @@ public class RunExecutor {
         } catch (UnknownWorkflowException e) {
             store.failRun(run, run.eventCount(), ErrorCode.RUNTIME_ERROR,
                     "Workflow '" + run.workflowName() + "' is not deployed on this server");
-            CompletionSignals.signal(runId);
-            return Next.NOTHING;
+            return ended(run);
         }
-        Replayer.Outcome outcome;
+        Environment env = new Environment(store, new ChildLauncher(launcher, store, registry), CLOCK,
+                EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
+        Replayer.Result result;
         try {
-            outcome = registry.withInstance(definition.name(),
-                    instance -> new Replayer(store, CLOCK, EngineConfig.DELIVERY_BUDGET).execute(run, definition, instance));
+            result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
         } catch (RuntimeException e) {
             // an engine or infrastructure failure: free the run for the redelivery the rollback causes
             store.releaseLease(runId, run.leaseToken());
             throw e;
         }
-        switch (outcome) {
-            case CONTINUE:
+        return switch (result.outcome()) {
+            case CONTINUE -> {
                 store.releaseLease(runId, run.leaseToken());
-                return new Next(0);
-            default:
-                CompletionSignals.signal(runId);
-                return Next.NOTHING;
+                yield Next.after(0);
+            }
+            case SUSPENDED -> result.wakeAt() == null ? Next.NOTHING
+                    : Next.after(Math.max(0, Duration.between(CLOCK.instant(), result.wakeAt()).toMillis()));
+            case FENCE_LOST -> Next.NOTHING;
+            default -> ended(run);
+        };
+    }
+
+    /** A run whose message keeps failing outside user code: fail it, and resume its parent. */
+    public Next poisoned(String runId, int deliveries) {
+        String parent = store.failUnfenced(runId, ErrorCode.MAX_DELIVERIES_EXCEEDED,
+                "The run's message failed " + deliveries + " times outside the workflow's code; see the server log");
+        LOG.warning(() -> "Failed run " + runId + " after " + deliveries + " failed deliveries");
+        CompletionSignals.signal(runId);
+        return parent == null ? Next.NOTHING : Next.resume(parent);
+    }
+
+    private static Next ended(LoadedRun run) {
+        CompletionSignals.signal(run.runId());
+        return run.parentRunId() == null ? Next.NOTHING : Next.resume(run.parentRunId());
+    }
+
+    /**
+     * A message whose run is not there. A message exists only if the transaction that started the run
+     * committed, but with two-phase commit the messaging engine may commit, and deliver, before the
+     * database's commit is visible: so look again a little later, and give up only after a while.
+     */
+    private static Next missing(String runId, int missingBefore) {
+        EngineStats.missing(runId);
+        if (missingBefore < MISSING_RETRIES) {
+            return new Next(Math.min(2000, 10L << missingBefore), missingBefore + 1, null);
         }
+        EngineStats.MISSING_RUN_DELIVERIES.increment();
+        LOG.warning(() -> "Dropped a message for run " + runId + ", which does not exist");
+        return Next.NOTHING;
     }
 }

@@ -10,22 +10,28 @@ import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.WorkflowException;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A {@link Run} that reads the run's row on each call. */
+/**
+ * A {@link Run} that reads the run's row on each call. Cancel and wake-up change the run in the caller's
+ * transaction (or their own) and enqueue what they resume in the same one.
+ */
 final class RunHandle<T> implements Run<T> {
     private static final long MAX_POLL_MILLIS = 100;
 
     private final String runId;
     private final RunStore store;
+    private final RunQueue queue;
     private final WorkflowRegistry registry;
 
-    RunHandle(String runId, RunStore store, WorkflowRegistry registry) {
+    RunHandle(String runId, RunStore store, RunQueue queue, WorkflowRegistry registry) {
         this.runId = runId;
         this.store = store;
+        this.queue = queue;
         this.registry = registry;
     }
 
@@ -88,8 +94,20 @@ final class RunHandle<T> implements Run<T> {
 
     @Override
     public void cancel() {
-        store.cancel(runId);
+        String parent = store.cancel(runId);
+        if (parent != null) {
+            queue.send(parent);
+        }
         CompletionSignals.signal(runId);
+    }
+
+    @Override
+    public int wakeUp() {
+        int woken = store.wakeUp(runId);
+        if (woken > 0) {
+            queue.send(runId);
+        }
+        return woken;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import jakarta.ejb.EJB;
@@ -21,9 +22,10 @@ public class RunLauncher {
     @EJB
     RunQueue queue;
 
-    /** Creates and enqueues the run. */
-    public void launch(String runId, String workflowName, String inputJson, String deploymentId, String idempotencyKey) {
-        store.createRun(runId, workflowName, inputJson, deploymentId, idempotencyKey, Instant.now());
+    /** Creates and enqueues the run; {@code parentRunId} is the run that starts it as a child, or {@code null}. */
+    public void launch(String runId, String workflowName, String inputJson, String deploymentId, String idempotencyKey,
+                       String parentRunId) {
+        store.createRun(runId, workflowName, inputJson, deploymentId, idempotencyKey, parentRunId, EngineClock.now());
         queue.send(runId);
     }
 }

@@ -2,13 +2,10 @@ package dev.durable.workflow.service;
 
 import dev.durable.workflow.api.Run;
 import dev.durable.workflow.api.StartOptions;
-import dev.durable.workflow.api.WorkflowException;
 import dev.durable.workflow.api.WorkflowService;
-import dev.durable.workflow.codec.JsonCodec;
-import dev.durable.workflow.engine.Ids;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
-import dev.durable.workflow.store.IdempotencyKeyTakenException;
+import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -38,6 +35,9 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @EJB
     RunStore store;
+
+    @EJB
+    RunQueue queue;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -74,34 +74,11 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @Override
     public <T> Run<T> getRun(String runId) {
-        return new RunHandle<>(runId, store, registry);
+        return new RunHandle<>(runId, store, queue, registry);
     }
 
     private <T> Run<T> start(WorkflowDefinition definition, List<?> args, StartOptions options) {
-        StartOptions opts = options == null ? StartOptions.none() : options;
-        String inputJson = JsonCodec.encodeArguments(args, definition.parameterTypes(), definition.parameterNames());
-        String key = opts.idempotencyKey();
-        if (key != null) {
-            String existing = store.findRunIdByIdempotencyKey(key);
-            if (existing != null) {
-                return getRun(existing);
-            }
-        }
-        String runId = Ids.run();
         boolean callerTransaction = transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
-        try {
-            launcher.launch(runId, definition.name(), inputJson, opts.deploymentId(), key);
-        } catch (IdempotencyKeyTakenException e) {
-            if (callerTransaction) {
-                throw new WorkflowException("A run with idempotency key '" + key
-                        + "' was started concurrently; this transaction is marked for rollback, retry it to get that run");
-            }
-            String winner = store.findRunIdByIdempotencyKey(key);
-            if (winner == null) {
-                throw new WorkflowException("The run holding idempotency key '" + key + "' could not be read");
-            }
-            return getRun(winner);
-        }
-        return getRun(runId);
+        return getRun(new RunStarter(launcher, store).start(definition, args, options, null, callerTransaction));
     }
 }

@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * @param run the run and its log, when {@code kind} is {@code CLAIMED}
  * @param busyUntil when the current holder's lease ends, when {@code kind} is {@code BUSY}
+ * @param parentRunId the run's parent, if any (resumed again when a finished child is delivered)
  */
-public record Claim(Kind kind, LoadedRun run, Instant busyUntil) {
+public record Claim(Kind kind, LoadedRun run, Instant busyUntil, String parentRunId) {
 
     /** What the claim found. */
     public enum Kind {

@@ -72,6 +72,14 @@ public class RunEntity {
     @Column(name = "LEASE_UNTIL")
     Instant leaseUntil;
 
+    /** When a suspended run wants to resume; {@code null} if it is not sleeping or waiting for a retry. */
+    @Column(name = "WAKE_AT")
+    Instant wakeAt;
+
+    /** The run that started this one as a child, to be resumed when this one ends. */
+    @Column(name = "PARENT_RUN_ID", length = 40)
+    String parentRunId;
+
     // State changes go through these methods: EclipseLink's woven change tracking only sees field
     // writes made inside the entity class.
 
@@ -91,6 +99,30 @@ public class RunEntity {
         leaseOwner = null;
         leaseToken = null;
         leaseUntil = null;
+        wakeAt = null;
+        return eventCount++;
+    }
+
+    /** Appends events after a wake-up; returns the sequence number of the first. */
+    int appendExternal(int count, Instant now) {
+        int first = eventCount;
+        eventCount += count;
+        updatedAt = now;
+        wakeAt = null;
+        return first;
+    }
+
+    /** Fails the run whatever delivery holds it; returns the sequence number of its {@code run_failed} event. */
+    int markFailed(Instant now, String code, String message) {
+        status = dev.durable.workflow.api.RunStatus.FAILED.wireName();
+        errorCode = code;
+        errorMessage = message;
+        completedAt = now;
+        updatedAt = now;
+        leaseOwner = null;
+        leaseToken = null;
+        leaseUntil = null;
+        wakeAt = null;
         return eventCount++;
     }
 

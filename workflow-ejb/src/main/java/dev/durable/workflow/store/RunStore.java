@@ -1,5 +1,6 @@
 package dev.durable.workflow.store;
 
+import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.api.ErrorCode;
 import dev.durable.workflow.api.EventType;
 import dev.durable.workflow.api.RunAlreadyTerminalException;
@@ -8,9 +9,11 @@ import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.engine.Event;
+import dev.durable.workflow.engine.EventData;
+import dev.durable.workflow.engine.History;
 import dev.durable.workflow.engine.Journal;
 import dev.durable.workflow.engine.LoadedRun;
-import dev.durable.workflow.engine.StepRecord;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -40,7 +43,7 @@ public class RunStore implements Journal {
 
     /** Persists a new pending run and its {@code run_created} event in the caller's transaction. */
     public void createRun(String runId, String workflowName, String inputJson, String deploymentId,
-                          String idempotencyKey, Instant now) {
+                          String idempotencyKey, String parentRunId, Instant now) {
         RunEntity run = new RunEntity();
         run.runId = runId;
         run.workflowName = workflowName;
@@ -51,6 +54,7 @@ public class RunStore implements Journal {
         run.createdAt = now;
         run.updatedAt = now;
         run.eventCount = 1;
+        run.parentRunId = parentRunId;
         em.persist(run);
         em.persist(new EventEntity(runId, 0, EventType.RUN_CREATED.wireName(), null, now,
                 "{\"workflowName\":" + JsonCodec.quote(workflowName) + ",\"deploymentId\":" + JsonCodec.quote(deploymentId) + "}"));
@@ -104,41 +108,63 @@ public class RunStore implements Journal {
                 .setParameter("id", runId).setParameter("now", now).executeUpdate();
         RunEntity run = em.find(RunEntity.class, runId);
         if (run == null) {
-            return new Claim(Claim.Kind.MISSING, null, null);
+            return new Claim(Claim.Kind.MISSING, null, null, null);
         }
         if (RunStatus.fromWireName(run.status).isTerminal()) {
-            return new Claim(Claim.Kind.DONE, null, null);
+            return new Claim(Claim.Kind.DONE, null, null, run.parentRunId);
         }
         if (updated == 0) {
-            return new Claim(Claim.Kind.BUSY, null, run.leaseUntil);
+            return new Claim(Claim.Kind.BUSY, null, run.leaseUntil, null);
         }
         if (run.status.equals(RunStatus.PENDING.wireName())) {
             em.persist(new EventEntity(runId, run.markStarted(now), EventType.RUN_STARTED.wireName(), null, now, null));
         }
-        List<EventEntity> stepEvents = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id "
-                        + "AND e.eventType LIKE 'step%' ORDER BY e.seq", EventEntity.class)
-                .setParameter("id", runId).getResultList();
+        List<Event> events = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id "
+                        + "AND (e.eventType LIKE 'step%' OR e.eventType LIKE 'wait%') ORDER BY e.seq", EventEntity.class)
+                .setParameter("id", runId).getResultList().stream().map(Events::toEvent).toList();
         return new Claim(Claim.Kind.CLAIMED, new LoadedRun(runId, run.workflowName, run.inputJson, run.startedAt,
-                token, run.eventCount, StepEvents.records(stepEvents)), null);
+                token, run.eventCount, events, run.parentRunId), null, run.parentRunId);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean appendStep(LoadedRun run, int expectedEventCount, StepRecord step) {
+    public boolean append(LoadedRun run, int expectedEventCount, List<Event> events) {
+        Instant at = events.get(events.size() - 1).createdAt();
         // renews the lease; touches no indexed column, so the step costs no index maintenance on WF_RUN
         int updated = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, r.leaseUntil = :until "
                         + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
-                .setParameter("count", expectedEventCount + EVENTS_PER_STEP)
-                .setParameter("until", step.completedAt().plus(EngineConfig.LEASE))
+                .setParameter("count", expectedEventCount + events.size())
+                .setParameter("until", at.plus(EngineConfig.LEASE))
                 .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
                 .setParameter("expected", expectedEventCount).setParameter("running", RUNNING).executeUpdate();
         if (updated != 1) {
             return false;
         }
-        for (EventEntity e : StepEvents.toEvents(run.runId(), expectedEventCount, step)) {
-            em.persist(e);
-        }
+        persist(run.runId(), expectedEventCount, events);
         return true;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean suspend(LoadedRun run, int expectedEventCount, List<Event> events, Instant wakeAt) {
+        int updated = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, r.wakeAt = :wake, r.updatedAt = :now, "
+                        + "r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
+                        + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
+                .setParameter("count", expectedEventCount + events.size()).setParameter("wake", wakeAt)
+                .setParameter("now", EngineClock.now())
+                .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
+                .setParameter("expected", expectedEventCount).setParameter("running", RUNNING).executeUpdate();
+        if (updated != 1) {
+            return false;
+        }
+        persist(run.runId(), expectedEventCount, events);
+        return true;
+    }
+
+    private void persist(String runId, int firstSeq, List<Event> events) {
+        for (int i = 0; i < events.size(); i++) {
+            em.persist(Events.toEntity(runId, firstSeq + i, events.get(i)));
+        }
     }
 
     @Override
@@ -154,10 +180,10 @@ public class RunStore implements Journal {
     }
 
     private boolean finish(LoadedRun run, int expected, RunStatus status, String outputJson, ErrorCode code, String message) {
-        Instant now = Instant.now();
+        Instant now = EngineClock.now();
         int updated = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
                         + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
-                        + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
+                        + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, r.wakeAt = NULL "
                         + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
                 .setParameter("status", status.wireName()).setParameter("output", outputJson)
                 .setParameter("code", code == null ? null : code.name()).setParameter("message", message)
@@ -200,7 +226,8 @@ public class RunStore implements Journal {
      */
     public List<String> touchStalledRuns(Instant now, Instant quietSince, int max) {
         List<RunEntity> runs = em.createQuery("SELECT r FROM RunEntity r WHERE r.status IN ('pending', 'running') "
-                        + "AND r.updatedAt < :quiet AND (r.leaseToken IS NULL OR r.leaseUntil < :now) ORDER BY r.updatedAt",
+                        + "AND r.updatedAt < :quiet AND (r.leaseToken IS NULL OR r.leaseUntil < :now) "
+                        + "AND (r.wakeAt IS NULL OR r.wakeAt < :now) ORDER BY r.updatedAt",
                         RunEntity.class)
                 .setParameter("quiet", quietSince).setParameter("now", now).setMaxResults(max).getResultList();
         runs.forEach(r -> r.touch(now));
@@ -211,9 +238,58 @@ public class RunStore implements Journal {
      * Cancels a run ({@code run_cancelled}): a delivery executing it loses its fence at its next write.
      *
      * @throws UnknownRunException if there is no such run
+     * @return the run's parent, to be resumed, or {@code null}
      * @throws RunAlreadyTerminalException if it has already ended
      */
-    public void cancel(String runId) {
+    public String cancel(String runId) {
+        RunEntity run = lockLive(runId);
+        Instant now = EngineClock.now();
+        em.persist(new EventEntity(runId, run.markCancelled(now), EventType.RUN_CANCELLED.wireName(), null, now, null));
+        return run.parentRunId;
+    }
+
+    /**
+     * Ends the run's pending sleeps ({@code wait_completed}); a delivery executing it loses its fence.
+     *
+     * @return how many sleeps were ended
+     * @throws UnknownRunException if there is no such run
+     * @throws RunAlreadyTerminalException if it has already ended
+     */
+    public int wakeUp(String runId) {
+        RunEntity run = lockLive(runId);
+        List<Event> waits = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.eventType LIKE 'wait%' "
+                        + "ORDER BY e.seq", EventEntity.class)
+                .setParameter("id", runId).getResultList().stream().map(Events::toEvent).toList();
+        List<History.WaitOp> pending = History.of(waits).pendingWaits();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Instant now = EngineClock.now();
+        int seq = run.appendExternal(pending.size(), now);
+        for (History.WaitOp w : pending) {
+            em.persist(Events.toEntity(runId, seq++, EventData.waitCompleted(w.id(), now, true)));
+        }
+        return pending.size();
+    }
+
+    /**
+     * Fails a run whatever delivery holds it: for a run whose deliveries keep failing outside user code.
+     *
+     * @return the run's parent, to be resumed, or {@code null}; also {@code null} if the run had ended
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String failUnfenced(String runId, ErrorCode code, String message) {
+        RunEntity run = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || RunStatus.fromWireName(run.status).isTerminal()) {
+            return null;
+        }
+        Instant now = EngineClock.now();
+        em.persist(new EventEntity(runId, run.markFailed(now, code.name(), message), EventType.RUN_FAILED.wireName(), null,
+                now, "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}"));
+        return run.parentRunId;
+    }
+
+    private RunEntity lockLive(String runId) {
         RunEntity run = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
         if (run == null) {
             throw new UnknownRunException(runId);
@@ -222,8 +298,7 @@ public class RunStore implements Journal {
         if (status.isTerminal()) {
             throw new RunAlreadyTerminalException(runId, status);
         }
-        Instant now = Instant.now();
-        em.persist(new EventEntity(runId, run.markCancelled(now), EventType.RUN_CANCELLED.wireName(), null, now, null));
+        return run;
     }
 
     static RunInfo info(RunEntity r) {

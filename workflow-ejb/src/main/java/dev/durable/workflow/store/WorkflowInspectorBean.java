@@ -10,6 +10,7 @@ import dev.durable.workflow.api.StepInfo;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.WorkflowInfo;
 import dev.durable.workflow.api.WorkflowInspector;
+import dev.durable.workflow.engine.History;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -75,7 +76,10 @@ public class WorkflowInspectorBean implements WorkflowInspector {
         List<EventEntity> events = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id "
                         + "AND e.eventType LIKE 'step%' ORDER BY e.seq", EventEntity.class)
                 .setParameter("id", runId).getResultList();
-        List<StepInfo> steps = StepEvents.infos(events);
+        List<StepInfo> steps = History.of(events.stream().map(Events::toEvent).toList()).steps().stream()
+                .map(st -> new StepInfo(st.id(), st.name(), st.status(), st.attempts(), st.inputJson(), st.outputJson(),
+                        st.errorType(), st.errorMessage(), st.createdAt(), st.startedAt(), st.completedAt(), st.retryAfter()))
+                .toList();
         int from = 0;
         String after = decode(cursor);
         if (after != null) {

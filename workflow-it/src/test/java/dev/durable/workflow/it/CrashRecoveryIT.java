@@ -133,6 +133,43 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void aSleepSurvivesAKillAndResumesOnTime() {
+        String runId = HTTP.start("{\"workflowName\":\"sleeping\",\"args\":[\"6s\"]}");
+        awaitEvent(runId, "wait_created");
+        SERVER.kill();
+        SERVER.start();
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("completed", run.getString("status"), run.toString());
+        assertTrue(run.getInt("output") >= 6000, "slept " + run.getInt("output") + " ms");
+    }
+
+    @Test
+    void aSleepThatEndedWhileTheServerWasDownResumesPromptlyAfterStart() {
+        String runId = HTTP.start("{\"workflowName\":\"sleeping\",\"args\":[\"2s\"]}");
+        awaitEvent(runId, "wait_created");
+        SERVER.kill();
+        Http.sleep(4000);
+        SERVER.start();
+        long restarted = System.nanoTime();
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("completed", run.getString("status"), run.toString());
+        long afterStart = (System.nanoTime() - restarted) / 1_000_000;
+        assertTrue(afterStart < 15_000, "resumed " + afterStart + " ms after the server was ready");
+    }
+
+    private static void awaitEvent(String runId, String type) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = HTTP.get("/runs/" + runId + "/events?limit=1000");
+            if (r.statusCode() == 200 && r.body().contains("\"" + type + "\"")) {
+                return;
+            }
+            Http.sleep(50);
+        }
+        throw new AssertionError("no " + type + " event in run " + runId);
+    }
+
     private static List<JsonObject> completedSteps(String runId) {
         HttpResponse<String> r = HTTP.get("/runs/" + runId + "/steps?limit=1000");
         List<JsonObject> done = new ArrayList<>();

@@ -153,7 +153,8 @@ class RestApiIT {
         JsonArray data = Http.json(http.get("/workflows")).getJsonArray("data");
         Set<String> names = new HashSet<>();
         data.forEach(w -> names.add(w.asJsonObject().getString("name")));
-        assertTrue(names.containsAll(Set.of("userSignup", "addTen", "failing", "counting", "echo")), names.toString());
+        assertTrue(names.containsAll(Set.of("userSignup", "addTen", "failing", "retryCounter", "fatalError", "sleeping",
+                "parentChild", "counting", "echo")), names.toString());
     }
 
     @Test
@@ -179,6 +180,33 @@ class RestApiIT {
                 "nothing is appended after the cancellation");
         int steps = Http.json(http.get("/runs/" + runId + "/steps?limit=1000")).getJsonArray("data").size();
         assertTrue(steps < 50, "the run stopped early, after " + steps + " steps");
+    }
+
+    @Test
+    void wakeUpEndsASleepAndIsAConflictOnceTheRunHasEnded() {
+        String runId = http.start("{\"workflowName\":\"sleeping\",\"args\":[\"1h\"]}");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!http.get("/runs/" + runId + "/events").body().contains("wait_created") && System.nanoTime() < deadline) {
+            Http.sleep(20);
+        }
+        HttpResponse<String> woken = http.post("/runs/" + runId + "/wake-up", "");
+        assertEquals(200, woken.statusCode(), woken.body());
+        assertEquals(1, Http.json(woken).getInt("woken"));
+        JsonObject done = http.awaitTerminal(runId, WAIT);
+        assertEquals("completed", done.getString("status"));
+        assertProblem(http.post("/runs/" + runId + "/wake-up", ""), 409);
+        assertProblem(http.post("/runs/wrun_00000000000000000000000000/wake-up", ""), 404);
+    }
+
+    @Test
+    void stepsShowAttemptsErrorsAndRetryTimes() {
+        String runId = http.start("{\"workflowName\":\"retryCounter\"}");
+        JsonObject done = http.awaitTerminal(runId, WAIT);
+        assertEquals(3, done.getInt("output"));
+        JsonObject step = Http.json(http.get("/runs/" + runId + "/steps")).getJsonArray("data").getJsonObject(0);
+        assertEquals(3, step.getInt("attempt"));
+        assertEquals("attempt 2 failed", step.getJsonObject("error").getString("message"));
+        assertEquals(JsonValue.NULL, step.get("retryAfter"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 /**
  * Sample workflows, deployed with the engine and used by the README's walk-through: {@code userSignup},
- * {@code addTen} and {@code failing}.
+ * {@code addTen}, {@code failing}, {@code retryCounter}, {@code fatalError}, {@code sleeping} and
+ * {@code parentChild}.
  */
 package dev.durable.workflow.samples;

@@ -62,7 +62,8 @@ public final class JsonViews {
 
     /**
      * A step: {@code stepId, stepName, status, attempt, input, output, error {type, message},
-     * createdAt, startedAt, completedAt}.
+     * createdAt, startedAt, completedAt, retryAfter}; {@code error} is the last failure, {@code retryAfter}
+     * when the next attempt is due while the step waits to be retried.
      */
     public static JsonObject step(StepInfo step) {
         JsonValue error = step.errorType() == null && step.errorMessage() == null
@@ -82,6 +83,7 @@ public final class JsonViews {
                 .add("createdAt", instant(step.createdAt()))
                 .add("startedAt", instant(step.startedAt()))
                 .add("completedAt", instant(step.completedAt()))
+                .add("retryAfter", instant(step.retryAfter()))
                 .build();
     }
 

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  * GET  /runs/{runId}/steps?limit=&amp;cursor=    a page of its steps, in execution order
  * GET  /runs/{runId}/events?limit=&amp;cursor=   a page of its events, in log order
  * POST /runs/{runId}/cancel       cancel it: 200, the run
+ * POST /runs/{runId}/wake-up      end its pending sleeps: 200, {"woken": n, "run": ...}
  * </pre>
  *
  * Query parameters are taken as strings and checked here, so that a bad value is a 400 problem that
@@ -108,6 +109,15 @@ public class RunsResource {
     public Response cancel(@PathParam("runId") String runId) {
         workflows.getRun(runId).cancel();
         return Response.ok(json(JsonViews.run(find(runId)))).build();
+    }
+
+    /** Ends the run's pending sleeps now: 200 with {@code woken} (how many) and the run; 409 if it has ended. */
+    @POST
+    @Path("{runId}/wake-up")
+    public Response wakeUp(@PathParam("runId") String runId) {
+        int woken = workflows.getRun(runId).wakeUp();
+        return Response.ok(json(jakarta.json.Json.createObjectBuilder().add("woken", woken)
+                .add("run", JsonViews.run(find(runId))).build())).build();
     }
 
     private RunInfo find(String runId) {

@@ -76,10 +76,10 @@ class JsonViewsTest {
     @Test
     void stepView() {
         StepInfo step = new StepInfo("step_01", "SignupSteps.createUser", StepStatus.FAILED, 4, "[\"x\"]", null,
-                "java.lang.IllegalStateException", "no", T0, T0, T0);
+                "java.lang.IllegalStateException", "no", T0, T0, T0, null);
         JsonObject json = JsonViews.step(step);
         assertEquals(Set.of("stepId", "stepName", "status", "attempt", "input", "output", "error",
-                "createdAt", "startedAt", "completedAt"), json.keySet());
+                "createdAt", "startedAt", "completedAt", "retryAfter"), json.keySet());
         assertEquals("failed", json.getString("status"));
         assertEquals(4, json.getInt("attempt"));
         assertEquals("x", json.getJsonArray("input").getString(0));
@@ -87,7 +87,12 @@ class JsonViewsTest {
         assertEquals("java.lang.IllegalStateException", json.getJsonObject("error").getString("type"));
         assertEquals("no", json.getJsonObject("error").getString("message"));
 
-        StepInfo running = new StepInfo("step_02", "s", StepStatus.RUNNING, 1, "[]", null, null, null, T0, T0, null);
+        assertEquals(JsonValue.NULL, json.get("retryAfter"));
+
+        StepInfo retrying = new StepInfo("step_02", "s", StepStatus.PENDING, 1, "[]", null, "E", "boom", T0, T0, null,
+                T0.plusSeconds(1));
+        assertEquals(T0.plusSeconds(1).toString(), JsonViews.step(retrying).getString("retryAfter"));
+        StepInfo running = new StepInfo("step_03", "s", StepStatus.RUNNING, 1, "[]", null, null, null, T0, T0, null, null);
         assertEquals(JsonValue.NULL, JsonViews.step(running).get("error"));
     }
 

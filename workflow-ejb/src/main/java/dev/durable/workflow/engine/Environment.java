@@ -1,0 +1,17 @@
+package dev.durable.workflow.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What a delivery's replay works with.
+ *
+ * @param journal where progress is saved
+ * @param children starts child runs and reads how they ended
+ * @param clock the source of every recorded timestamp
+ * @param budget how long one delivery may execute new steps before it hands over to a new delivery
+ * @param maxEvents the longest log a run may have; beyond it the run fails with MAX_EVENTS_EXCEEDED
+ * @param baseUrl the REST API's base URL, for {@code Workflows.metadata().url()}
+ */
+public record Environment(Journal journal, ChildRuns children, Clock clock, Duration budget, int maxEvents, String baseUrl) {
+}

@@ -1,0 +1,166 @@
+package dev.durable.workflow.engine;
+
+import dev.durable.workflow.api.ErrorCode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Journal} in memory. Like the real store it enforces the fence: a write is accepted only if
+ * its expected event count equals the log's length, the run is not terminal and the fence has not been
+ * lost; otherwise it writes nothing and returns {@code false}.
+ */
+final class InMemoryJournal implements Journal {
+    private final String runId;
+    private int eventCount;
+    private int appendsBeforeFenceLoss = Integer.MAX_VALUE;
+    private boolean fenceLost;
+
+    private final List<Event> events = new ArrayList<>();
+    private final List<Integer> acceptedAppendExpectedCounts = new ArrayList<>();
+    private int refusedWrites;
+
+    private boolean suspended;
+    private Instant wakeAt;
+    private boolean completed;
+    private String outputJson;
+    private ErrorCode failureCode;
+    private String failureMessage;
+    private Integer terminalExpectedCount;
+
+    /** A journal holding the log of {@code run} as loaded (its event count and events). */
+    InMemoryJournal(LoadedRun run) {
+        this.runId = run.runId();
+        this.eventCount = run.eventCount();
+        this.events.addAll(run.events());
+    }
+
+    /** From now on every write is refused, as after a cancellation or a takeover. */
+    void loseFence() {
+        fenceLost = true;
+    }
+
+    /** Accepts {@code n} more appends, then refuses every write (the completion too). */
+    void loseFenceAfterAppends(int n) {
+        appendsBeforeFenceLoss = n;
+        fenceLost = n <= 0;
+    }
+
+    @Override
+    public boolean append(LoadedRun run, int expectedEventCount, List<Event> newEvents) {
+        if (!fenceHolds(run, expectedEventCount)) {
+            return false;
+        }
+        if (--appendsBeforeFenceLoss == 0) {
+            fenceLost = true;
+        }
+        acceptedAppendExpectedCounts.add(expectedEventCount);
+        add(newEvents);
+        return true;
+    }
+
+    @Override
+    public boolean suspend(LoadedRun run, int expectedEventCount, List<Event> newEvents, Instant wakeAt) {
+        if (!fenceHolds(run, expectedEventCount)) {
+            return false;
+        }
+        add(newEvents);
+        this.suspended = true;
+        this.wakeAt = wakeAt;
+        return true;
+    }
+
+    @Override
+    public boolean completeRun(LoadedRun run, int expectedEventCount, String outputJson) {
+        if (!fenceHolds(run, expectedEventCount)) {
+            return false;
+        }
+        this.completed = true;
+        this.outputJson = outputJson;
+        this.terminalExpectedCount = expectedEventCount;
+        eventCount++;
+        return true;
+    }
+
+    @Override
+    public boolean failRun(LoadedRun run, int expectedEventCount, ErrorCode code, String message) {
+        if (!fenceHolds(run, expectedEventCount)) {
+            return false;
+        }
+        this.failureCode = code;
+        this.failureMessage = message;
+        this.terminalExpectedCount = expectedEventCount;
+        eventCount++;
+        return true;
+    }
+
+    private void add(List<Event> newEvents) {
+        for (Event e : newEvents) {
+            events.add(new Event(eventCount++, e.type(), e.correlationId(), e.createdAt(), e.data()));
+        }
+    }
+
+    private boolean fenceHolds(LoadedRun run, int expectedEventCount) {
+        boolean holds = !fenceLost && !isTerminal() && runId.equals(run.runId()) && expectedEventCount == eventCount;
+        if (!holds) {
+            refusedWrites++;
+        }
+        return holds;
+    }
+
+    /** The step and wait events of the log, in order: those loaded with the run and those written since. */
+    List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    /** The steps the log's events describe, in order. */
+    List<History.StepOp> steps() {
+        return History.of(events).steps();
+    }
+
+    /** The {@code expectedEventCount} of each accepted {@link #append}, in order. */
+    List<Integer> acceptedAppendExpectedCounts() {
+        return List.copyOf(acceptedAppendExpectedCounts);
+    }
+
+    int refusedWrites() {
+        return refusedWrites;
+    }
+
+    boolean isSuspended() {
+        return suspended;
+    }
+
+    Instant wakeAt() {
+        return wakeAt;
+    }
+
+    boolean isCompleted() {
+        return completed;
+    }
+
+    boolean isFailed() {
+        return failureCode != null;
+    }
+
+    boolean isTerminal() {
+        return completed || failureCode != null;
+    }
+
+    String outputJson() {
+        return outputJson;
+    }
+
+    ErrorCode failureCode() {
+        return failureCode;
+    }
+
+    String failureMessage() {
+        return failureMessage;
+    }
+
+    /** The {@code expectedEventCount} the accepted completion or failure was written with. */
+    Integer terminalExpectedCount() {
+        return terminalExpectedCount;
+    }
+}
