@@ -95,6 +95,37 @@ public final class Workflows {
 
     /** Inside a step: its id (stable across retries), name, attempt and start time. */
     public static StepMetadata stepMetadata() {
-        return RunContext.current().stepMetadata();
+        StepMetadata parallel = dev.durable.workflow.engine.ParallelAttempt.current();
+        return parallel != null ? parallel : RunContext.current().stepMetadata();
+    }
+
+    /**
+     * Starts a step without waiting for it: {@code call} must call exactly one {@link Step} method, e.g.
+     * {@code Workflows.async(() -> steps.charge(order))}. The step runs as its own queue message, so
+     * steps started together run in parallel on the server's message-driven beans.
+     */
+    public static <T> Promise<T> async(java.util.function.Supplier<T> call) {
+        return RunContext.current().async(call);
+    }
+
+    /**
+     * Waits for all the steps and returns their results in the order given. If one fails, throws its
+     * {@link StepFailedException} (the first failure in the log) without waiting for the others.
+     */
+    public static <T> List<T> all(List<Promise<T>> promises) {
+        return RunContext.current().all(promises);
+    }
+
+    /** Waits for the first of the steps to end and returns its result, or throws its failure. */
+    public static <T> T race(List<Promise<T>> promises) {
+        return RunContext.current().race(promises);
+    }
+
+    /**
+     * Waits for the first of the steps to succeed and returns its result; if all fail, throws a
+     * {@link StepFailedException} naming them.
+     */
+    public static <T> T any(List<Promise<T>> promises) {
+        return RunContext.current().any(promises);
     }
 }

@@ -13,29 +13,29 @@ public final class EventData {
     private EventData() {
     }
 
-    static Event stepCreated(String stepId, Instant at, String stepName, String inputJson) {
+    public static Event stepCreated(String stepId, Instant at, String stepName, String inputJson) {
         return Event.of(EventType.STEP_CREATED, stepId, at, "{\"stepName\":" + quote(stepName) + ",\"input\":" + inputJson + "}");
     }
 
-    static Event stepStarted(String stepId, Instant at, int attempt) {
+    public static Event stepStarted(String stepId, Instant at, int attempt) {
         return Event.of(EventType.STEP_STARTED, stepId, at, "{\"attempt\":" + attempt + "}");
     }
 
-    static Event stepCompleted(String stepId, Instant at, String outputJson) {
+    public static Event stepCompleted(String stepId, Instant at, String outputJson) {
         return Event.of(EventType.STEP_COMPLETED, stepId, at, "{\"output\":" + outputJson + "}");
     }
 
-    static Event stepFailed(String stepId, Instant at, int attempt, String errorType, String message, boolean fatal) {
+    public static Event stepFailed(String stepId, Instant at, int attempt, String errorType, String message, boolean fatal) {
         return Event.of(EventType.STEP_FAILED, stepId, at, "{\"attempt\":" + attempt + ",\"errorType\":" + quote(errorType)
                 + ",\"errorMessage\":" + quote(message) + ",\"fatal\":" + fatal + "}");
     }
 
-    static Event stepRetrying(String stepId, Instant at, int attempt, Instant retryAfter) {
+    public static Event stepRetrying(String stepId, Instant at, int attempt, Instant retryAfter) {
         return Event.of(EventType.STEP_RETRYING, stepId, at, "{\"attempt\":" + attempt + ",\"retryAfter\":"
                 + quote(retryAfter.toString()) + "}");
     }
 
-    static Event waitCreated(String waitId, Instant at, Instant resumeAt) {
+    public static Event waitCreated(String waitId, Instant at, Instant resumeAt) {
         return Event.of(EventType.WAIT_CREATED, waitId, at, "{\"resumeAt\":" + quote(resumeAt.toString()) + "}");
     }
 

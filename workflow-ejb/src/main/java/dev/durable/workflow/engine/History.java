@@ -34,6 +34,7 @@ public final class History {
         Instant startedAt;
         Instant completedAt;
         Instant retryAfter;
+        int outcomeSeq = -1;
 
         StepOp(String id) {
             this.id = id;
@@ -89,6 +90,11 @@ public final class History {
             return retryAfter;
         }
 
+        /** The position in the log of the step's final outcome, -1 while it has none. */
+        public int outcomeSeq() {
+            return outcomeSeq;
+        }
+
         boolean finished() {
             return status == StepStatus.COMPLETED || status == StepStatus.FAILED;
         }
@@ -138,6 +144,11 @@ public final class History {
         return ops.stream().filter(StepOp.class::isInstance).map(StepOp.class::cast).toList();
     }
 
+    /** The step with this id, or {@code null}. */
+    public StepOp step(String id) {
+        return byId.get(id) instanceof StepOp s ? s : null;
+    }
+
     /** The waits that have not completed. */
     public List<WaitOp> pendingWaits() {
         return ops.stream().filter(WaitOp.class::isInstance).map(WaitOp.class::cast)
@@ -167,6 +178,7 @@ public final class History {
                 s.outputJson = EventData.raw(data, "output", "null");
                 s.completedAt = e.createdAt();
                 s.status = StepStatus.COMPLETED;
+                s.outcomeSeq = e.seq();
             });
             case STEP_FAILED -> step(e).ifPresent(s -> {
                 s.errorType = data.getString("errorType", null);
@@ -174,6 +186,7 @@ public final class History {
                 if (data.getBoolean("fatal", true)) {
                     s.completedAt = e.createdAt();
                     s.status = StepStatus.FAILED;
+                    s.outcomeSeq = e.seq();
                 }
             });
             case STEP_RETRYING -> step(e).ifPresent(s -> {

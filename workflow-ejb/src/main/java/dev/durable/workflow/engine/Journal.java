@@ -6,23 +6,46 @@ import java.util.List;
 
 /**
  * Where a delivery writes a run's progress. Each call is one transaction that writes only if the
- * delivery still holds the run's lease, the run is still running and the log has the expected length;
- * otherwise it writes nothing and returns {@code false} (the fence is lost).
+ * delivery still holds the run's lease and the run is still running; otherwise it writes nothing and
+ * reports the fence lost. Events that others appended meanwhile (parallel steps ending, a wake-up) do
+ * not stop a delivery: its events go after them.
  */
 public interface Journal {
 
-    /** Appends events (a step's outcome, a completed wait). */
-    boolean append(LoadedRun run, int expectedEventCount, List<Event> events);
+    /** Returned by {@link #append} when the fence is lost. */
+    int FENCE_LOST = -1;
 
     /**
-     * Appends events and suspends the run: releases the lease and records when it wants to resume
-     * ({@code wakeAt}; {@code null} when something else will resume it, e.g. a child run ending).
+     * Appends events (a step's outcome, a completed wait).
+     *
+     * @param knownEventCount the length of the log as the delivery knows it
+     * @return the log's new length, or {@link #FENCE_LOST}
      */
-    boolean suspend(LoadedRun run, int expectedEventCount, List<Event> events, Instant wakeAt);
+    int append(LoadedRun run, int knownEventCount, List<Event> events);
+
+    /** How a {@link #suspend} went. */
+    enum Suspended {
+        /** The run is suspended and its lease released. */
+        YES,
+        /** Nothing written: others appended to the log since {@code knownEventCount}; look at it again. */
+        LOG_GREW,
+        /** Nothing written: the delivery no longer owns the run. */
+        FENCE_LOST
+    }
+
+    /**
+     * Appends events and suspends the run, if the log has exactly {@code knownEventCount} events: releases
+     * the lease and records when it wants to resume ({@code wakeAt}; {@code null} when something else
+     * will resume it) and how many parallel steps must end before it is resumed ({@code awaiting}).
+     */
+    Suspended suspend(LoadedRun run, int knownEventCount, List<Event> events, Instant wakeAt, int awaiting);
+
+    /** The run's events from position {@code fromSeq} on (what others appended during the delivery). */
+    List<Event> eventsFrom(String runId, int fromSeq);
 
     /** Appends {@code run_completed} with the workflow's result and releases the lease. */
-    boolean completeRun(LoadedRun run, int expectedEventCount, String outputJson);
+    boolean completeRun(LoadedRun run, int knownEventCount, String outputJson);
 
     /** Appends {@code run_failed} and releases the lease. */
-    boolean failRun(LoadedRun run, int expectedEventCount, ErrorCode code, String message);
+    boolean failRun(LoadedRun run, int knownEventCount, ErrorCode code, String message);
 }

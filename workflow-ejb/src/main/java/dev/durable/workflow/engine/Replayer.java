@@ -63,6 +63,11 @@ public final class Replayer {
         } finally {
             ctx.exit();
         }
+        try {
+            ctx.flushPending();
+        } catch (Suspension lost) {
+            return Result.of(Outcome.FENCE_LOST);
+        }
         if (ctx.opsCalled() < ctx.history().ops().size()) {
             return fail(ctx, ErrorCode.REPLAY_DIVERGENCE, "The workflow returned after " + ctx.opsCalled()
                     + " operation(s) but the run's log has " + ctx.history().ops().size());
@@ -78,12 +83,27 @@ public final class Replayer {
     }
 
     private Result ended(RunContext ctx, Throwable cause) {
+        if (cause instanceof EngineFailure f) {
+            throw f.cause0(); // not the workflow's fault: fail the delivery, the message comes back
+        }
+        if (!(cause instanceof Suspension s && s.reason != Suspension.Reason.WAIT)) {
+            try {
+                ctx.flushPending(); // steps started with async() and not awaited still run
+            } catch (Suspension lost) {
+                return Result.of(Outcome.FENCE_LOST);
+            }
+        }
         if (cause instanceof Suspension s) {
             return switch (s.reason) {
                 case CONTINUE -> Result.of(Outcome.CONTINUE);
                 case FENCE_LOST -> Result.of(Outcome.FENCE_LOST);
-                case WAIT -> env.journal().suspend(ctx.run(), ctx.eventCount(), s.events, s.wakeAt)
-                        ? new Result(Outcome.SUSPENDED, s.wakeAt) : Result.of(Outcome.FENCE_LOST);
+                case PARKED -> new Result(Outcome.SUSPENDED, null);
+                case WAIT -> switch (env.journal().suspend(ctx.run(), ctx.eventCount(), s.events, s.wakeAt, 0)) {
+                    case YES -> new Result(Outcome.SUSPENDED, s.wakeAt);
+                    // others wrote meanwhile (a wake-up, a parallel step): look again in a fresh delivery
+                    case LOG_GREW -> Result.of(Outcome.CONTINUE);
+                    case FENCE_LOST -> Result.of(Outcome.FENCE_LOST);
+                };
             };
         }
         if (cause instanceof RunAborted a) {

@@ -20,7 +20,7 @@ public record Retries(int maxRetries, Duration delay, double backoff, Duration m
 
     /** The policy for a step method called by a workflow class. */
     public static Retries of(Method step, Class<?> workflow) {
-        return CACHE.computeIfAbsent(step.getDeclaringClass().getName() + "#" + step.getName() + "@" + workflow.getName(),
+        return CACHE.computeIfAbsent(step.toGenericString() + "@" + (workflow == null ? "" : workflow.getName()),
                 k -> resolve(step, workflow));
     }
 

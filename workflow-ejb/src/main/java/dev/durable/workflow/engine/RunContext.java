@@ -1,6 +1,7 @@
 package dev.durable.workflow.engine;
 
 import dev.durable.workflow.api.ChildRun;
+import dev.durable.workflow.api.Promise;
 import dev.durable.workflow.api.ErrorCode;
 import dev.durable.workflow.api.FatalError;
 import dev.durable.workflow.api.RetryableError;
@@ -35,8 +36,18 @@ public final class RunContext {
     private final SplittableRandom random;
     private int nextOp;
     private int eventCount;
+    private int foldedUpTo;
     private Instant now;
     private StepMetadata step;
+    /** {@code step_created} events of steps started with {@link #async}, not yet in the log. */
+    private final List<Event> pendingCreates = new ArrayList<>();
+    /** While {@link #async} runs its call: the step the call made. */
+    private boolean deferring;
+    private Deferred captured;
+
+    /** A step started with {@link #async}: its position and id. */
+    private record Deferred(String stepId, String name, Type returnType) {
+    }
 
     RunContext(LoadedRun run, WorkflowDefinition definition, Environment env) {
         this.run = run;
@@ -46,6 +57,7 @@ public final class RunContext {
         this.deadlineNanos = System.nanoTime() + env.budget().toNanos();
         this.random = new SplittableRandom(seed(run.runId()));
         this.eventCount = run.eventCount();
+        this.foldedUpTo = run.eventCount();
         this.now = run.startedAt();
     }
 
@@ -53,6 +65,9 @@ public final class RunContext {
     public static RunContext current() {
         RunContext ctx = CURRENT.get();
         if (ctx == null) {
+            if (ParallelAttempt.current() != null) {
+                throw new IllegalStateException("A parallel step runs outside its workflow: only stepMetadata() is available");
+            }
             throw new IllegalStateException("Not inside a workflow: this can only be called from a workflow method");
         }
         return ctx;
@@ -133,11 +148,16 @@ public final class RunContext {
      * @param body executes the step
      */
     public Object step(String name, Type returnType, Retries retries, Object[] args, Callable<Object> body) {
+        // encode first, also on replay: arguments that cannot be encoded fail the call, the same way
+        // every time, without taking a position
+        String inputJson = JsonCodec.toJsonArray(args);
         int index = nextOp;
         History.Op logged = logged(index);
         if (logged == null) {
-            // encode first: arguments that cannot be encoded fail the call without taking a position
-            String inputJson = JsonCodec.toJsonArray(args);
+            if (deferring) {
+                nextOp++;
+                return defer(Ids.step(), name, returnType, inputJson);
+            }
             checkBudget();
             nextOp++;
             return attempt(Ids.step(), name, returnType, retries, inputJson, body, 1);
@@ -145,6 +165,10 @@ public final class RunContext {
         nextOp++;
         if (!(logged instanceof History.StepOp saved) || !saved.name().equals(name)) {
             throw divergence(index, "step '" + name + "'", logged);
+        }
+        if (deferring) {
+            captured = new Deferred(saved.id(), name, returnType);
+            return placeholder(returnType);
         }
         switch (saved.status()) {
             case COMPLETED -> {
@@ -286,7 +310,7 @@ public final class RunContext {
                 throw new IllegalStateException("unreachable: the log has this step");
             });
         }
-        ChildRuns.Ending ending = env.children().ending(childRunId);
+        ChildRuns.Ending ending = engine(() -> env.children().ending(childRunId));
         if (ending == null) {
             throw new Suspension(Suspension.Reason.WAIT, null, List.of());
         }
@@ -317,11 +341,210 @@ public final class RunContext {
     }
 
     private void write(List<Event> events) {
-        checkCeiling(events.size());
-        if (!env.journal().append(run, eventCount, events)) {
+        List<Event> all = events;
+        List<String> dispatch = List.of();
+        if (!pendingCreates.isEmpty()) {
+            // steps started with async() take their places in the log before anything that came after them
+            all = new ArrayList<>(pendingCreates);
+            all.addAll(events);
+            dispatch = pendingCreates.stream().map(Event::correlationId).toList();
+        }
+        checkCeiling(all.size());
+        List<Event> toWrite = all;
+        int count = engine(() -> env.journal().append(run, eventCount, toWrite));
+        if (count == Journal.FENCE_LOST) {
             throw new Suspension(Suspension.Reason.FENCE_LOST);
         }
-        eventCount += events.size();
+        eventCount = count;
+        pendingCreates.clear();
+        if (!dispatch.isEmpty()) {
+            List<String> ids = dispatch;
+            engine(() -> {
+                env.dispatcher().dispatch(run.runId(), ids);
+                return null;
+            });
+        }
+    }
+
+    /** Runs an infrastructure call, turning its failure into an {@link EngineFailure} the workflow cannot catch. */
+    private <R> R engine(java.util.function.Supplier<R> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new EngineFailure(e);
+        }
+    }
+
+    /** Writes the steps started with async() that are not in the log yet, and enqueues them. */
+    void flushPending() {
+        if (!pendingCreates.isEmpty()) {
+            write(List.of());
+        }
+    }
+
+    // ---- parallel steps ----
+
+    private Object defer(String id, String name, Type returnType, String inputJson) {
+        pendingCreates.add(EventData.stepCreated(id, env.clock().instant(), name, inputJson));
+        captured = new Deferred(id, name, returnType);
+        return placeholder(returnType);
+    }
+
+    /** What a deferred step call returns to its caller (who ignores it): a type's default value. */
+    private static Object placeholder(Type type) {
+        if (type == int.class || type == long.class || type == short.class || type == byte.class) {
+            return type == int.class ? (Object) 0 : type == long.class ? (Object) 0L : type == short.class ? (Object) (short) 0 : (Object) (byte) 0;
+        }
+        if (type == double.class || type == float.class) {
+            return type == double.class ? (Object) 0.0 : (Object) 0f;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        return type == char.class ? (Object) '\0' : null;
+    }
+
+    /** Starts the one step {@code call} makes, without waiting for it. */
+    public <T> Promise<T> async(java.util.function.Supplier<T> call) {
+        if (deferring || step != null) {
+            throw new IllegalStateException("async() cannot be nested or called from a step");
+        }
+        int before = nextOp;
+        deferring = true;
+        captured = null;
+        try {
+            call.get();
+        } finally {
+            deferring = false;
+        }
+        if (captured == null || nextOp != before + 1) {
+            throw new IllegalStateException("The call given to async() must call exactly one step");
+        }
+        Deferred d = captured;
+        captured = null;
+        return new StepPromise<>(d);
+    }
+
+    private final class StepPromise<T> implements Promise<T> {
+        private final Deferred step;
+
+        StepPromise(Deferred step) {
+            this.step = step;
+        }
+
+        @Override
+        public T get() {
+            return all(List.<Promise<T>>of(this)).get(0);
+        }
+    }
+
+    private enum Mode { ALL, RACE, ANY }
+
+    /** Waits for every step; the first failure in the log fails the wait. */
+    public <T> List<T> all(List<Promise<T>> promises) {
+        return await(promises, Mode.ALL);
+    }
+
+    /** Waits for the first step to end. */
+    public <T> T race(List<Promise<T>> promises) {
+        return this.<T>await(promises, Mode.RACE).get(0);
+    }
+
+    /** Waits for the first step to succeed. */
+    public <T> T any(List<Promise<T>> promises) {
+        return this.<T>await(promises, Mode.ANY).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> await(List<Promise<T>> promises, Mode mode) {
+        if (promises.isEmpty()) {
+            if (mode == Mode.ALL) {
+                return List.of();
+            }
+            throw new IllegalArgumentException("Nothing to wait for");
+        }
+        List<Deferred> steps = promises.stream().map(p -> ((StepPromise<T>) p).step).toList();
+        flushPending();
+        while (true) {
+            refresh();
+            List<History.StepOp> ops = steps.stream().map(d -> history.step(d.stepId())).toList();
+            List<T> answer = (List<T>) decide(steps, ops, mode);
+            if (answer != null) {
+                return answer;
+            }
+            int awaiting = mode == Mode.ALL ? (int) ops.stream().filter(o -> !o.finished()).count() : 1;
+            List<String> idle = ops.stream().filter(o -> !o.finished() && o.attempts() == 0 && o.retryAfter() == null)
+                    .map(History.StepOp::id).toList();
+            switch (engine(() -> env.journal().suspend(run, eventCount, List.of(), null, awaiting))) {
+                case YES -> {
+                    // steps whose messages may have been lost (a delivery died after creating them) go again
+                    if (!idle.isEmpty()) {
+                        engine(() -> {
+                            env.dispatcher().dispatch(run.runId(), idle);
+                            return null;
+                        });
+                    }
+                    throw new Suspension(Suspension.Reason.PARKED);
+                }
+                case FENCE_LOST -> throw new Suspension(Suspension.Reason.FENCE_LOST);
+                default -> {
+                    // steps ended while we looked: read the log again
+                }
+            }
+        }
+    }
+
+    /** The answer of a wait if the log has it, else {@code null}. Decided by log order, so replay agrees. */
+    private List<Object> decide(List<Deferred> steps, List<History.StepOp> ops, Mode mode) {
+        int chosen = -1;
+        for (int i = 0; i < ops.size(); i++) {
+            History.StepOp op = ops.get(i);
+            if (!op.finished() || (mode == Mode.ANY && op.status() != dev.durable.workflow.api.StepStatus.COMPLETED)
+                    || (mode == Mode.ALL && op.status() == dev.durable.workflow.api.StepStatus.COMPLETED)) {
+                continue;
+            }
+            if (chosen < 0 || op.outcomeSeq() < ops.get(chosen).outcomeSeq()) {
+                chosen = i;
+            }
+        }
+        if (chosen >= 0) {
+            History.StepOp op = ops.get(chosen);
+            now = later(now, op.completedAt());
+            if (op.status() != dev.durable.workflow.api.StepStatus.COMPLETED) {
+                throw new StepFailedException(op.name(), op.errorType(), op.errorMessage());
+            }
+            List<Object> one = new ArrayList<>(1);
+            one.add(JsonCodec.fromJson(op.outputJson(), steps.get(chosen).returnType()));
+            return one;
+        }
+        if (mode == Mode.ALL && ops.stream().allMatch(History.StepOp::finished)) {
+            List<Object> values = new ArrayList<>(ops.size());
+            for (int i = 0; i < ops.size(); i++) {
+                now = later(now, ops.get(i).completedAt());
+                values.add(JsonCodec.fromJson(ops.get(i).outputJson(), steps.get(i).returnType()));
+            }
+            return values;
+        }
+        if (mode == Mode.ANY && ops.stream().allMatch(History.StepOp::finished)) {
+            History.StepOp last = ops.stream().max(java.util.Comparator.comparingInt(History.StepOp::outcomeSeq)).orElseThrow();
+            now = later(now, last.completedAt());
+            throw new StepFailedException(last.name(), last.errorType(), "All " + ops.size() + " steps failed; the last: "
+                    + last.errorMessage());
+        }
+        return null;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+
+    /** Folds what the log gained since this delivery last looked (its own appends and others'). */
+    private void refresh() {
+        for (Event e : engine(() -> env.journal().eventsFrom(run.runId(), foldedUpTo))) {
+            history.apply(e);
+            foldedUpTo = e.seq() + 1;
+        }
+        eventCount = Math.max(eventCount, foldedUpTo);
     }
 
     private void checkCeiling(int adding) {

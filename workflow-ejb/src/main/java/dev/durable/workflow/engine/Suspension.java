@@ -16,7 +16,9 @@ final class Suspension extends Error {
         /** The delivery lost its fence: someone else owns the run now, or it was cancelled. */
         FENCE_LOST,
         /** The workflow waits (a sleep, a retry delay, a child run): save {@code events}, resume at {@code wakeAt}. */
-        WAIT
+        WAIT,
+        /** The workflow waits for parallel steps and the run is already suspended: nothing more to write. */
+        PARKED
     }
 
     final Reason reason;

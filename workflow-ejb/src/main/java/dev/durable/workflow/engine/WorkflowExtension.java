@@ -20,6 +20,11 @@ public class WorkflowExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(WorkflowExtension.class.getName());
 
     private final Map<String, Registered> workflows = new TreeMap<>();
+    private final Map<String, StepTarget> steps = new java.util.HashMap<>();
+
+    /** A step method and the CDI bean that has it, for executing parallel steps. */
+    public record StepTarget(Bean<?> bean, java.lang.reflect.Method method) {
+    }
     private final StringBuilder problems = new StringBuilder();
 
     /** A workflow and the CDI bean that makes its instances. */
@@ -28,6 +33,15 @@ public class WorkflowExtension implements Extension {
 
     void onBean(@Observes ProcessBean<?> event) {
         Class<?> type = event.getBean().getBeanClass();
+        boolean classIsStep = type.isAnnotationPresent(dev.durable.workflow.api.Step.class);
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            boolean isStep = m.isAnnotationPresent(dev.durable.workflow.api.Step.class)
+                    || (classIsStep && java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !m.isSynthetic());
+            if (isStep && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                m.setAccessible(true);
+                steps.putIfAbsent(StepInterceptor.stepName(m), new StepTarget(event.getBean(), m));
+            }
+        }
         if (!type.isAnnotationPresent(Workflow.class) || !event.getBean().getTypes().contains(type)) {
             return;
         }
@@ -48,6 +62,11 @@ public class WorkflowExtension implements Extension {
             event.addDeploymentProblem(new IllegalStateException(problems.toString().trim()));
         }
         LOG.info(() -> "Durable workflows registered: " + workflows.keySet());
+    }
+
+    /** The step methods by step name. */
+    public Map<String, StepTarget> steps() {
+        return Collections.unmodifiableMap(steps);
     }
 
     /** The registered workflows by name. */

@@ -57,6 +57,26 @@ public class WorkflowRegistry {
         }
     }
 
+    /**
+     * Calls {@code work} with the bean that has the step method and the method, then releases the bean.
+     *
+     * @throws IllegalStateException if no step has that name
+     */
+    public <R> R withStep(String stepName, java.util.function.BiFunction<Object, java.lang.reflect.Method, R> work) {
+        WorkflowExtension.StepTarget target = extension.steps().get(stepName);
+        if (target == null) {
+            throw new IllegalStateException("No step named '" + stepName + "' is deployed");
+        }
+        @SuppressWarnings("unchecked")
+        Bean<Object> bean = (Bean<Object>) target.bean();
+        CreationalContext<Object> cc = beanManager.createCreationalContext(bean);
+        try {
+            return work.apply(beanManager.getReference(bean, bean.getBeanClass(), cc), target.method());
+        } finally {
+            cc.release();
+        }
+    }
+
     private WorkflowExtension.Registered registered(String name) {
         WorkflowExtension.Registered r = name == null ? null : extension.workflows().get(name);
         if (r == null) {

@@ -2,6 +2,7 @@ package dev.durable.workflow.queue;
 
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.service.RunExecutor;
+import dev.durable.workflow.service.StepExecutor;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -31,6 +32,9 @@ public class RunMessageListener implements MessageListener {
     RunExecutor executor;
 
     @EJB
+    StepExecutor steps;
+
+    @EJB
     RunQueue queue;
 
     @Override
@@ -38,7 +42,9 @@ public class RunMessageListener implements MessageListener {
         String runId;
         int missing;
         int deliveries;
+        String stepId;
         try {
+            stepId = message.propertyExists(RunQueue.STEP_PROPERTY) ? message.getStringProperty(RunQueue.STEP_PROPERTY) : null;
             runId = message instanceof TextMessage text ? text.getText() : null;
             missing = message.propertyExists(RunQueue.MISSING_PROPERTY) ? message.getIntProperty(RunQueue.MISSING_PROPERTY) : 0;
             deliveries = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
@@ -47,6 +53,16 @@ public class RunMessageListener implements MessageListener {
         }
         if (runId == null || runId.isBlank()) {
             LOG.log(Level.WARNING, "Dropping a message without a run id: {0}", message);
+            return;
+        }
+        if (stepId != null) {
+            StepExecutor.Next next = steps.execute(runId, stepId);
+            if (next.retryAfterMillis() >= 0) {
+                queue.sendStep(runId, stepId, next.retryAfterMillis());
+            }
+            if (next.resumeRun()) {
+                queue.send(runId);
+            }
             return;
         }
         // a message that failed this often outside user code is poison: fail its run rather than loop

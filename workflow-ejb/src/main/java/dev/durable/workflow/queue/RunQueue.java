@@ -8,6 +8,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.util.List;
 
 /**
  * Enqueues runs for execution: a persistent message whose body is the run id, sent in the caller's JTA
@@ -53,6 +54,26 @@ public class RunQueue {
         }
         producer.send(queue, runId);
     }
+
+    /** Enqueues parallel steps of a run, one message each, in one transaction. */
+    public void sendSteps(String runId, List<String> stepIds) {
+        var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+        for (String stepId : stepIds) {
+            producer.setProperty(STEP_PROPERTY, stepId).send(queue, runId);
+        }
+    }
+
+    /** Enqueues one parallel step after {@code delayMillis}. */
+    public void sendStep(String runId, String stepId, long delayMillis) {
+        var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty(STEP_PROPERTY, stepId);
+        if (delayMillis > 0) {
+            producer.setDeliveryDelay(delayMillis);
+        }
+        producer.send(queue, runId);
+    }
+
+    /** Message property: the parallel step to execute (absent for a run message). */
+    static final String STEP_PROPERTY = "wfStep";
 
     /** Message property: deliveries so far that found no such run. */
     static final String MISSING_PROPERTY = "wfMissing";

@@ -9,6 +9,7 @@ import dev.durable.workflow.engine.LoadedRun;
 import dev.durable.workflow.engine.Replayer;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.Claim;
 import dev.durable.workflow.store.RunStore;
 import jakarta.ejb.EJB;
@@ -62,6 +63,9 @@ public class RunExecutor {
     @EJB
     RunLauncher launcher;
 
+    @EJB
+    RunQueue queue;
+
     @Inject
     WorkflowRegistry registry;
 
@@ -97,7 +101,7 @@ public class RunExecutor {
                     "Workflow '" + run.workflowName() + "' is not deployed on this server");
             return ended(run);
         }
-        Environment env = new Environment(store, new ChildLauncher(launcher, store, registry), CLOCK,
+        Environment env = new Environment(store, new ChildLauncher(launcher, store, registry), queue::sendSteps, CLOCK,
                 EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
         Replayer.Result result;
         try {

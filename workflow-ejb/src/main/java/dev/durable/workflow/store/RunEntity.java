@@ -76,6 +76,10 @@ public class RunEntity {
     @Column(name = "WAKE_AT")
     Instant wakeAt;
 
+    /** While the run waits for parallel steps: how many more must end before it is resumed. */
+    @Column(name = "AWAITING")
+    Integer awaiting;
+
     /** The run that started this one as a child, to be resumed when this one ends. */
     @Column(name = "PARENT_RUN_ID", length = 40)
     String parentRunId;
@@ -124,6 +128,19 @@ public class RunEntity {
         leaseUntil = null;
         wakeAt = null;
         return eventCount++;
+    }
+
+    /** Appends events written by a parallel step's delivery; returns the sequence number of the first. */
+    int appendStepEvents(int count) {
+        int first = eventCount;
+        eventCount += count;
+        return first;
+    }
+
+    /** A parallel step ended: returns whether the run should now be resumed. */
+    boolean stepEnded(boolean failed) {
+        awaiting = (awaiting == null ? 0 : awaiting) - 1;
+        return awaiting <= 0 || failed;
     }
 
     /** Records that the sweeper looked at the run. */

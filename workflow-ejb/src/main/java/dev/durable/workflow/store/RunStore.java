@@ -6,6 +6,7 @@ import dev.durable.workflow.api.EventType;
 import dev.durable.workflow.api.RunAlreadyTerminalException;
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.api.StepStatus;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.EngineConfig;
@@ -128,37 +129,109 @@ public class RunStore implements Journal {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean append(LoadedRun run, int expectedEventCount, List<Event> events) {
+    public int append(LoadedRun run, int knownEventCount, List<Event> events) {
         Instant at = events.get(events.size() - 1).createdAt();
-        // renews the lease; touches no indexed column, so the step costs no index maintenance on WF_RUN
+        // the fast path: one fenced UPDATE that also renews the lease, touching no indexed column
         int updated = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, r.leaseUntil = :until "
                         + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
-                .setParameter("count", expectedEventCount + events.size())
+                .setParameter("count", knownEventCount + events.size())
                 .setParameter("until", at.plus(EngineConfig.LEASE))
                 .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
-                .setParameter("expected", expectedEventCount).setParameter("running", RUNNING).executeUpdate();
-        if (updated != 1) {
-            return false;
+                .setParameter("expected", knownEventCount).setParameter("running", RUNNING).executeUpdate();
+        if (updated == 1) {
+            persist(run.runId(), knownEventCount, events);
+            return knownEventCount + events.size();
         }
-        persist(run.runId(), expectedEventCount, events);
-        return true;
+        // others appended meanwhile (parallel steps, a wake-up): go after them if the run is still ours
+        RunEntity row = ownedLocked(run);
+        if (row == null) {
+            return FENCE_LOST;
+        }
+        int first = row.appendStepEvents(events.size());
+        persist(run.runId(), first, events);
+        return first + events.size();
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean suspend(LoadedRun run, int expectedEventCount, List<Event> events, Instant wakeAt) {
-        int updated = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, r.wakeAt = :wake, r.updatedAt = :now, "
-                        + "r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
-                        + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
-                .setParameter("count", expectedEventCount + events.size()).setParameter("wake", wakeAt)
-                .setParameter("now", EngineClock.now())
-                .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
-                .setParameter("expected", expectedEventCount).setParameter("running", RUNNING).executeUpdate();
-        if (updated != 1) {
-            return false;
+    public Suspended suspend(LoadedRun run, int knownEventCount, List<Event> events, Instant wakeAt, int awaiting) {
+        // a null parameter would be bound as text, which PostgreSQL refuses for a timestamp column
+        var query = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, "
+                        + (wakeAt == null ? "r.wakeAt = NULL" : "r.wakeAt = :wake") + ", r.awaiting = :awaiting, "
+                        + "r.updatedAt = :now, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
+                        + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running");
+        if (wakeAt != null) {
+            query.setParameter("wake", wakeAt);
         }
-        persist(run.runId(), expectedEventCount, events);
-        return true;
+        int updated = query.setParameter("count", knownEventCount + events.size())
+                .setParameter("awaiting", awaiting).setParameter("now", EngineClock.now())
+                .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
+                .setParameter("expected", knownEventCount).setParameter("running", RUNNING).executeUpdate();
+        if (updated == 1) {
+            persist(run.runId(), knownEventCount, events);
+            return Suspended.YES;
+        }
+        return ownedLocked(run) == null ? Suspended.FENCE_LOST : Suspended.LOG_GREW;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Event> eventsFrom(String runId, int fromSeq) {
+        return em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.seq >= :from ORDER BY e.seq",
+                        EventEntity.class)
+                .setParameter("id", runId).setParameter("from", fromSeq).getResultList().stream().map(Events::toEvent).toList();
+    }
+
+    /** The run's row, locked, if this delivery still owns it and it is running; else {@code null}. */
+    private RunEntity ownedLocked(LoadedRun run) {
+        RunEntity row = em.find(RunEntity.class, run.runId(), LockModeType.PESSIMISTIC_WRITE);
+        return row != null && RUNNING.equals(row.status) && run.leaseToken().equals(row.leaseToken) ? row : null;
+    }
+
+    /**
+     * Begins an attempt of a parallel step, under the run's row lock so that duplicate messages cannot
+     * both start it: appends {@code step_started} and returns the step, or says why not.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ParallelStep beginParallelStep(String runId, String stepId, Instant now) {
+        RunEntity row = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || RunStatus.fromWireName(row.status).isTerminal()) {
+            return ParallelStep.gone();
+        }
+        History.StepOp step = History.of(stepEvents(runId, stepId)).step(stepId);
+        if (step == null || step.status() == StepStatus.COMPLETED || step.status() == StepStatus.FAILED) {
+            return ParallelStep.gone();
+        }
+        if (step.retryAfter() != null && now.isBefore(step.retryAfter())) {
+            return ParallelStep.later(step.retryAfter());
+        }
+        if (step.status() == StepStatus.RUNNING && now.isBefore(step.startedAt().plus(EngineConfig.LEASE))) {
+            // another delivery is executing it: look again when it would be presumed dead
+            return ParallelStep.later(step.startedAt().plus(EngineConfig.LEASE));
+        }
+        int attempt = step.attempts() + 1;
+        em.persist(Events.toEntity(runId, row.appendStepEvents(1), EventData.stepStarted(stepId, now, attempt)));
+        return ParallelStep.begin(row.workflowName, step.name(), step.inputJson(), attempt);
+    }
+
+    /**
+     * Records the outcome of a parallel step's attempt. A final outcome counts towards what the run
+     * awaits; returns whether the run should be resumed now.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean finishParallelStep(String runId, List<Event> events, boolean last, boolean failed) {
+        RunEntity row = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || RunStatus.fromWireName(row.status).isTerminal()) {
+            return false; // the run ended without waiting for this step (race, any, cancel)
+        }
+        persist(runId, row.appendStepEvents(events.size()), events);
+        return last && row.stepEnded(failed);
+    }
+
+    private List<Event> stepEvents(String runId, String stepId) {
+        return em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.correlationId = :step ORDER BY e.seq",
+                        EventEntity.class)
+                .setParameter("id", runId).setParameter("step", stepId).getResultList().stream().map(Events::toEvent).toList();
     }
 
     private void persist(String runId, int firstSeq, List<Event> events) {
@@ -179,8 +252,10 @@ public class RunStore implements Journal {
         return finish(run, expectedEventCount, RunStatus.FAILED, null, code, truncate(message));
     }
 
-    private boolean finish(LoadedRun run, int expected, RunStatus status, String outputJson, ErrorCode code, String message) {
+    private boolean finish(LoadedRun run, int known, RunStatus status, String outputJson, ErrorCode code, String message) {
         Instant now = EngineClock.now();
+        int expected = known;
+        RunEntity owned = null;
         int updated = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
                         + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
                         + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, r.wakeAt = NULL "
@@ -191,7 +266,20 @@ public class RunStore implements Journal {
                 .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
                 .setParameter("expected", expected).setParameter("running", RUNNING).executeUpdate();
         if (updated != 1) {
-            return false;
+            // others appended meanwhile (a parallel step the workflow did not wait for): end after them
+            owned = ownedLocked(run);
+            if (owned == null) {
+                return false;
+            }
+            expected = owned.eventCount;
+            updated = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
+                            + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
+                            + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, r.wakeAt = NULL "
+                            + "WHERE r.runId = :id")
+                    .setParameter("status", status.wireName()).setParameter("output", outputJson)
+                    .setParameter("code", code == null ? null : code.name()).setParameter("message", message)
+                    .setParameter("now", now).setParameter("count", expected + 1).setParameter("id", run.runId())
+                    .executeUpdate();
         }
         String data = code == null ? null
                 : "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}";

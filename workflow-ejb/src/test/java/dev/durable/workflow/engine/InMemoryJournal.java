@@ -47,27 +47,32 @@ final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public boolean append(LoadedRun run, int expectedEventCount, List<Event> newEvents) {
+    public int append(LoadedRun run, int expectedEventCount, List<Event> newEvents) {
         if (!fenceHolds(run, expectedEventCount)) {
-            return false;
+            return FENCE_LOST;
         }
         if (--appendsBeforeFenceLoss == 0) {
             fenceLost = true;
         }
         acceptedAppendExpectedCounts.add(expectedEventCount);
         add(newEvents);
-        return true;
+        return eventCount;
     }
 
     @Override
-    public boolean suspend(LoadedRun run, int expectedEventCount, List<Event> newEvents, Instant wakeAt) {
+    public Suspended suspend(LoadedRun run, int expectedEventCount, List<Event> newEvents, Instant wakeAt, int awaiting) {
         if (!fenceHolds(run, expectedEventCount)) {
-            return false;
+            return Suspended.FENCE_LOST;
         }
         add(newEvents);
         this.suspended = true;
         this.wakeAt = wakeAt;
-        return true;
+        return Suspended.YES;
+    }
+
+    @Override
+    public List<Event> eventsFrom(String runId, int fromSeq) {
+        return events.stream().filter(e -> e.seq() >= fromSeq).toList();
     }
 
     @Override

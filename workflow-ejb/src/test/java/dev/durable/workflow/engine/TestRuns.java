@@ -59,7 +59,7 @@ final class TestRuns {
     }
 
     static Replayer.Outcome execute(LoadedRun run, InMemoryJournal journal, Object workflow, Clock clock, Duration budget) {
-        Environment env = new Environment(journal, NO_CHILDREN, clock, budget, MAX_EVENTS, "http://localhost/api");
+        Environment env = new Environment(journal, NO_CHILDREN, (runId, stepIds) -> { }, clock, budget, MAX_EVENTS, "http://localhost/api");
         return new Replayer(env).execute(run, WorkflowDefinition.of(workflow.getClass()), workflow).outcome();
     }
 

@@ -196,6 +196,30 @@ class DurabilityIT {
         assertTrue(inspector.listEvents(run.runId(), 1, null).data().size() <= 3000);
     }
 
+    @Test
+    void oneHundredParallelStepsAreSummed() {
+        Run<Integer> run = workflows.start("parallelSum", List.of(100));
+        assertEquals(5050, run.returnValue(WAIT));
+        List<StepInfo> steps = steps(run);
+        assertEquals(100, steps.size());
+        assertTrue(steps.stream().allMatch(st -> st.status() == StepStatus.COMPLETED && st.attempt() == 1));
+    }
+
+    @Test
+    void aThousandParallelStepsCompleteWithNoLostResult() {
+        Run<Integer> run = workflows.start("parallelSum", List.of(1000));
+        assertEquals(500500, run.returnValue(Duration.ofSeconds(120)));
+        assertEquals(1000, inspector.listSteps(run.runId(), 1000, null).data().size());
+    }
+
+    @Test
+    void raceAnyAndAllOverParallelSteps() {
+        assertEquals("fast", workflows.<String>start("parallelMix", List.of("race")).returnValue(WAIT));
+        assertEquals("slow", workflows.<String>start("parallelMix", List.of("any")).returnValue(WAIT));
+        assertEquals("caught failing failed", workflows.<String>start("parallelMix", List.of("all")).returnValue(WAIT));
+        assertEquals("slow,fast", workflows.<String>start("parallelMix", List.of("allOk")).returnValue(WAIT));
+    }
+
     private List<StepInfo> steps(Run<?> run) {
         return inspector.listSteps(run.runId(), 1000, null).data();
     }

@@ -1,6 +1,6 @@
 /**
  * Sample workflows, deployed with the engine and used by the README's walk-through: {@code userSignup},
- * {@code addTen}, {@code failing}, {@code retryCounter}, {@code fatalError}, {@code sleeping} and
- * {@code parentChild}.
+ * {@code addTen}, {@code failing}, {@code retryCounter}, {@code fatalError}, {@code sleeping},
+ * {@code parentChild} and {@code parallelSum}.
  */
 package dev.durable.workflow.samples;

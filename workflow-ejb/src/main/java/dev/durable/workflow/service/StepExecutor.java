@@ -1,0 +1,66 @@
+package dev.durable.workflow.service;
+
+import dev.durable.workflow.codec.JsonCodec;
+import dev.durable.workflow.engine.EngineClock;
+import dev.durable.workflow.engine.ParallelAttempt;
+import dev.durable.workflow.engine.Retries;
+import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.store.ParallelStep;
+import dev.durable.workflow.store.RunStore;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+
+/**
+ * One delivery of a parallel step: begin an attempt (under the run's row lock, so duplicates do not both
+ * run it), execute the step method outside any transaction, record the outcome, and resume the run if
+ * it was waiting for this one.
+ */
+@Stateless
+@LocalBean
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StepExecutor {
+
+    /**
+     * What the message listener does next.
+     *
+     * @param retryAfterMillis enqueue this step again after this delay; negative: do not
+     * @param resumeRun whether to enqueue the run
+     */
+    public record Next(long retryAfterMillis, boolean resumeRun) {
+    }
+
+    @EJB
+    RunStore store;
+
+    @Inject
+    WorkflowRegistry registry;
+
+    /** Executes an attempt of the step, if one is due. */
+    public Next execute(String runId, String stepId) {
+        ParallelStep step = store.beginParallelStep(runId, stepId, EngineClock.now());
+        if (step.attempt() == 0) {
+            return new Next(step.retryAt() == null ? -1
+                    : Math.max(0, Duration.between(EngineClock.now(), step.retryAt()).toMillis()), false);
+        }
+        ParallelAttempt outcome = registry.withStep(step.stepName(), (bean, method) -> {
+            Retries retries = Retries.of(method, registry.require(step.workflowName()).workflowClass());
+            Object[] args = JsonCodec.decodeArguments(step.inputJson(), method.getGenericParameterTypes());
+            return ParallelAttempt.run(stepId, step.stepName(), step.attempt(), retries, EngineClock.CLOCK, () -> {
+                try {
+                    return method.invoke(bean, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+                }
+            });
+        });
+        boolean resume = store.finishParallelStep(runId, outcome.events(), outcome.last(), outcome.failed());
+        long retry = outcome.retryAt() == null ? -1 : Math.max(0, Duration.between(EngineClock.now(), outcome.retryAt()).toMillis());
+        return new Next(retry, resume);
+    }
+}

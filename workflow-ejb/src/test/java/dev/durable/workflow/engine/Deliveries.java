@@ -1,0 +1,61 @@
+package dev.durable.workflow.engine;
+
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Executes one delivery with the clock, child runs and event ceiling a test chooses (what
+ * {@link TestRuns#execute} fixes), and returns the whole {@link Replayer.Result}, wake-up time included.
+ */
+final class Deliveries {
+    private Deliveries() {
+    }
+
+    static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock) {
+        return execute(run, journal, workflow, clock, NO_CHILDREN, TestRuns.MAX_EVENTS);
+    }
+
+    static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock, ChildRuns children) {
+        return execute(run, journal, workflow, clock, children, TestRuns.MAX_EVENTS);
+    }
+
+    static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock, int maxEvents) {
+        return execute(run, journal, workflow, clock, NO_CHILDREN, maxEvents);
+    }
+
+    static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock, ChildRuns children,
+                                   int maxEvents) {
+        Environment env = new Environment(journal, children, NO_DISPATCH, clock, TestRuns.AMPLE_BUDGET, maxEvents,
+                "http://localhost/api");
+        return new Replayer(env).execute(run, WorkflowDefinition.of(workflow.getClass()), workflow);
+    }
+
+    /** These tests start no parallel steps. */
+    private static final StepDispatcher NO_DISPATCH = (runId, stepIds) -> {
+        throw new UnsupportedOperationException("no parallel steps here");
+    };
+
+    /** These tests start no child runs unless they say so. */
+    private static final ChildRuns NO_CHILDREN = new ChildRuns() {
+        @Override
+        public String start(String parentRunId, String workflowName, List<?> args, String idempotencyKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Ending ending(String runId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String nameOf(Class<?> workflowClass) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Type returnType(String workflowName) {
+            throw new UnsupportedOperationException();
+        }
+    };
+}
