@@ -33,6 +33,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Benchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String[] WORKLOADS = {"noop", "seq10", "seq100", "seq1000", "fanout100"};
 
     private final Path wlp;
     private final String server;
@@ -69,7 +70,7 @@ public final class Benchmark {
         JsonObject floor = post("/bench/floor?rows=2000");
         all.add("floor", floor);
         JsonObjectBuilder latency = Json.createObjectBuilder();
-        for (String w : new String[] {"noop", "seq10", "seq100", "seq1000"}) {
+        for (String w : WORKLOADS) {
             log("latency " + w);
             latency.add(w, post("/bench/latency?workflow=" + w + "&runs=20"));
         }
@@ -81,6 +82,10 @@ public final class Benchmark {
         log("step gaps in seq1000");
         JsonObject gaps = post("/bench/gaps?workflow=seq1000&windows=1,491,991&runs=5");
         all.add("gaps", gaps);
+
+        log("10,000 sleeping runs");
+        JsonObject sleepers = post("/bench/sleepers?runs=10000");
+        all.add("sleepers", sleepers);
 
         double perStep = gaps.getJsonNumber("meanGapMs").doubleValue();
         double commit = floor.getJsonNumber("msPerCommit").doubleValue();
@@ -98,7 +103,7 @@ public final class Benchmark {
         System.out.println("|---|---|");
         row("bare JDBC INSERT+COMMIT", "%.3f ms/commit (%.0f commits/s)", commit,
                 floor.getJsonNumber("commitsPerSec").doubleValue());
-        for (String w : new String[] {"noop", "seq10", "seq100", "seq1000"}) {
+        for (String w : WORKLOADS) {
             JsonObject l = lat.getJsonObject(w);
             row(w + " start→completed", "p50 %.2f ms, p90 %.2f ms", l.getJsonNumber("p50Ms").doubleValue(),
                     l.getJsonNumber("p90Ms").doubleValue());
@@ -109,6 +114,11 @@ public final class Benchmark {
         row("seq1000 steps 1–10 / 491–500 / 991–1000", "%.3f / %.3f / %.3f ms per step", early,
                 windows.getJsonNumber("491-500").doubleValue(), late);
         row("late step cost / early step cost", "%.2f", late / early);
+        row("10,000 runs sleeping at once", "heap %.0f → %.0f MiB (%.2f KiB per run), threads %d → %d; started in %.0f s, all asleep at %.0f s",
+                sleepers.getJsonNumber("heapBeforeMiB").doubleValue(), sleepers.getJsonNumber("heapAfterMiB").doubleValue(),
+                sleepers.getJsonNumber("heapPerRunKiB").doubleValue(), sleepers.getInt("threadsBefore"),
+                sleepers.getInt("threadsAfter"), sleepers.getJsonNumber("startSeconds").doubleValue(),
+                sleepers.getJsonNumber("allAsleepSeconds").doubleValue());
         System.out.println();
         System.out.println("BENCHMARK_JSON " + result);
     }
@@ -117,7 +127,21 @@ public final class Benchmark {
         System.out.println("| " + figure + " | " + String.format(Locale.ROOT, format, values) + " |");
     }
 
+    /** Starts from an empty database and queue, so that runs left by an earlier benchmark do not interfere. */
+    private void wipe() throws IOException {
+        Path dir = wlp.resolve("usr/servers").resolve(server);
+        for (String sub : new String[] {"data", "messaging"}) {
+            Path p = dir.resolve(sub);
+            if (Files.exists(p)) {
+                try (var walk = Files.walk(p)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
     private void deploy(File ear) throws IOException {
+        wipe();
         WebArchive bench = ShrinkWrap.create(WebArchive.class, "workflow-bench.war")
                 .addClasses(BenchApplication.class, BenchResource.class)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "

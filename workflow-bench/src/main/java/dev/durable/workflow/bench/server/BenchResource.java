@@ -172,6 +172,68 @@ public class BenchResource {
         }
     }
 
+    /**
+     * Starts {@code runs} runs that sleep for an hour, waits until every one is suspended, and reports
+     * the heap used after a full GC and the live threads, against the same before the runs.
+     */
+    @POST
+    @Path("sleepers")
+    public JsonObject sleepers(@QueryParam("runs") int runs) throws Exception {
+        double heapBefore = heapMiB();
+        int threadsBefore = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        long t0 = System.nanoTime();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> starts = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int share = runs / 4 + (t < runs % 4 ? 1 : 0);
+                starts.add(pool.submit(() -> {
+                    for (int i = 0; i < share; i++) {
+                        workflows.start("sleeping", List.of("1h"));
+                    }
+                    return null;
+                }));
+            }
+            for (var f : starts) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double startSeconds = (System.nanoTime() - t0) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        int sleeping = 0;
+        while (sleeping < runs && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            sleeping = countSleeping();
+        }
+        double allAsleepSeconds = (System.nanoTime() - t0) / 1e9;
+        double heapAfter = heapMiB();
+        int threadsAfter = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        return Json.createObjectBuilder().add("runs", runs).add("sleeping", sleeping)
+                .add("startSeconds", round(startSeconds)).add("allAsleepSeconds", round(allAsleepSeconds))
+                .add("heapBeforeMiB", round(heapBefore)).add("heapAfterMiB", round(heapAfter))
+                .add("heapPerRunKiB", round((heapAfter - heapBefore) * 1024 / runs))
+                .add("threadsBefore", threadsBefore).add("threadsAfter", threadsAfter).build();
+    }
+
+    private int countSleeping() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM WF_RUN WHERE WORKFLOW_NAME = 'sleeping' "
+                     + "AND STATUS = 'running' AND WAKE_AT IS NOT NULL")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static double heapMiB() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
+    }
+
     /** Heap used after a full GC, in MiB. */
     @GET
     @Path("heap")
