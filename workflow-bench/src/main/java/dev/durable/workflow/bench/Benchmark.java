@@ -62,6 +62,7 @@ public final class Benchmark {
                 .add("date", Instant.now().toString()).add("database", db)
                 .add("cores", Runtime.getRuntime().availableProcessors())
                 .add("java", System.getProperty("java.version"));
+        post("/bench/reset");
         log("warming up");
         post("/bench/latency?workflow=seq10&runs=100");
         post("/bench/latency?workflow=seq100&runs=5");

@@ -77,6 +77,14 @@ public class RunExecutor {
     public Next deliver(String runId, int missingBefore) {
         Instant now = CLOCK.instant();
         Claim claim = store.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
+        // with two-phase commit the message can arrive a few milliseconds before the run's row is visible:
+        // look again briefly here, since a delayed message would come back only after about a second
+        for (int i = 0; i < 40 && claim.kind() == Claim.Kind.MISSING && missingBefore == 0; i++) {
+            EngineStats.missing(runId);
+            pause(5);
+            now = CLOCK.instant();
+            claim = store.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
+        }
         EngineStats.DELIVERIES.increment();
         switch (claim.kind()) {
             case DONE:
@@ -130,6 +138,14 @@ public class RunExecutor {
         LOG.warning(() -> "Failed run " + runId + " after " + deliveries + " failed deliveries");
         CompletionSignals.signal(runId);
         return parent == null ? Next.NOTHING : Next.resume(parent);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Next ended(LoadedRun run) {

@@ -102,17 +102,17 @@ public class RunStore implements Journal {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Claim claim(String runId, String owner, Instant now, Instant leaseUntil) {
         String token = UUID.randomUUID().toString();
-        int updated = em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseToken = :token, "
-                        + "r.leaseUntil = :until WHERE r.runId = :id AND r.status IN ('pending', 'running') "
-                        + "AND (r.leaseToken IS NULL OR r.leaseUntil < :now)")
-                .setParameter("owner", owner).setParameter("token", token).setParameter("until", leaseUntil)
-                .setParameter("id", runId).setParameter("now", now).executeUpdate();
+        int updated = takeLease(runId, owner, token, now, leaseUntil);
         RunEntity run = em.find(RunEntity.class, runId);
         if (run == null) {
             return new Claim(Claim.Kind.MISSING, null, null, null);
         }
         if (RunStatus.fromWireName(run.status).isTerminal()) {
             return new Claim(Claim.Kind.DONE, null, null, run.parentRunId);
+        }
+        if (updated == 0 && (run.leaseToken == null || run.leaseUntil.isBefore(now))) {
+            // the row became visible between the two statements (its creating transaction just committed)
+            updated = takeLease(runId, owner, token, now, leaseUntil);
         }
         if (updated == 0) {
             return new Claim(Claim.Kind.BUSY, null, run.leaseUntil, null);
@@ -125,6 +125,14 @@ public class RunStore implements Journal {
                 .setParameter("id", runId).getResultList().stream().map(Events::toEvent).toList();
         return new Claim(Claim.Kind.CLAIMED, new LoadedRun(runId, run.workflowName, run.inputJson, run.startedAt,
                 token, run.eventCount, events, run.parentRunId), null, run.parentRunId);
+    }
+
+    private int takeLease(String runId, String owner, String token, Instant now, Instant leaseUntil) {
+        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseToken = :token, "
+                        + "r.leaseUntil = :until WHERE r.runId = :id AND r.status IN ('pending', 'running') "
+                        + "AND (r.leaseToken IS NULL OR r.leaseUntil < :now)")
+                .setParameter("owner", owner).setParameter("token", token).setParameter("until", leaseUntil)
+                .setParameter("id", runId).setParameter("now", now).executeUpdate();
     }
 
     @Override
