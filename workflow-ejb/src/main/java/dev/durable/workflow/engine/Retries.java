@@ -16,12 +16,14 @@ public record Retries(int maxRetries, Duration delay, double backoff, Duration m
     /** The policy when none is declared. */
     public static final Retries DEFAULT = new Retries(3, Duration.ofSeconds(1), 1.0, Duration.ofHours(1));
 
-    private static final Map<String, Retries> CACHE = new ConcurrentHashMap<>();
+    private record Key(Method step, Class<?> workflow) {
+    }
 
-    /** The policy for a step method called by a workflow class. */
+    private static final Map<Key, Retries> CACHE = new ConcurrentHashMap<>();
+
+    /** The policy for a step method called by a workflow class (resolved once per pair: this is on every step's path). */
     public static Retries of(Method step, Class<?> workflow) {
-        return CACHE.computeIfAbsent(step.toGenericString() + "@" + (workflow == null ? "" : workflow.getName()),
-                k -> resolve(step, workflow));
+        return CACHE.computeIfAbsent(new Key(step, workflow), k -> resolve(step, workflow));
     }
 
     private static Retries resolve(Method step, Class<?> workflow) {

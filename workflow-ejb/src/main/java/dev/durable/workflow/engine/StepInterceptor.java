@@ -29,8 +29,14 @@ public class StepInterceptor implements Serializable {
                 invocation::proceed);
     }
 
+    private static final java.util.Map<Method, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The step's name: {@link Step#value()} or {@code SimpleClassName.method}. */
     public static String stepName(Method method) {
+        return NAMES.computeIfAbsent(method, StepInterceptor::nameOf);
+    }
+
+    private static String nameOf(Method method) {
         Step step = method.getAnnotation(Step.class);
         if (step == null || step.value().isEmpty()) {
             step = method.getDeclaringClass().getAnnotation(Step.class);
