@@ -158,6 +158,28 @@ class CrashRecoveryIT {
         assertTrue(afterStart < 15_000, "resumed " + afterStart + " ms after the server was ready");
     }
 
+    @Test
+    void aRetryDelaySurvivesAKill() {
+        String runId = HTTP.start("{\"workflowName\":\"retryCounter\"}");
+        awaitEvent(runId, "step_retrying");
+        SERVER.kill();
+        SERVER.start();
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("completed", run.getString("status"), run.toString());
+        assertEquals(3, run.getInt("output"));
+    }
+
+    @Test
+    void parallelStepsInFlightSurviveAKill() {
+        String runId = HTTP.start("{\"workflowName\":\"parallelSum\",\"args\":[300]}");
+        awaitEvent(runId, "step_completed");
+        SERVER.kill();
+        SERVER.start();
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("completed", run.getString("status"), run.toString());
+        assertEquals(300 * 301 / 2, run.getInt("output"));
+    }
+
     private static void awaitEvent(String runId, String type) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -73,9 +73,22 @@ public class BenchResource {
     public JsonObject throughput(@QueryParam("workflow") String workflow, @QueryParam("runs") int runs,
                                  @QueryParam("steps") int stepsPerRun) {
         long t0 = System.nanoTime();
-        List<Run<Integer>> started = new ArrayList<>(runs);
-        for (int i = 0; i < runs; i++) {
-            started.add(workflows.start(workflow, List.of(i)));
+        List<Run<Integer>> started = java.util.Collections.synchronizedList(new ArrayList<>(runs));
+        // start from several threads, as concurrent callers would: one caller alone measures start()'s latency
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<Object>> starts = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                int n = i;
+                starts.add(() -> started.add(workflows.start(workflow, List.of(n))));
+            }
+            for (var f : pool.invokeAll(starts)) {
+                f.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
         }
         double startSeconds = (System.nanoTime() - t0) / 1e9;
         for (Run<Integer> run : started) {
