@@ -98,13 +98,7 @@ public class RunEntity {
     /** Marks the run cancelled; returns the sequence number for its {@code run_cancelled} event. */
     int markCancelled(Instant now) {
         status = dev.durable.workflow.api.RunStatus.CANCELLED.wireName();
-        completedAt = now;
-        updatedAt = now;
-        leaseOwner = null;
-        leaseToken = null;
-        leaseUntil = null;
-        wakeAt = null;
-        return eventCount++;
+        return ended(now);
     }
 
     /** Appends events after a wake-up; returns the sequence number of the first. */
@@ -121,6 +115,11 @@ public class RunEntity {
         status = dev.durable.workflow.api.RunStatus.FAILED.wireName();
         errorCode = code;
         errorMessage = message;
+        return ended(now);
+    }
+
+    /** Ends the run: no lease, no wake-up; returns the sequence number of its final event. */
+    private int ended(Instant now) {
         completedAt = now;
         updatedAt = now;
         leaseOwner = null;

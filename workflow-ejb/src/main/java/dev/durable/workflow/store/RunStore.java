@@ -263,37 +263,38 @@ public class RunStore implements Journal {
     private boolean finish(LoadedRun run, int known, RunStatus status, String outputJson, ErrorCode code, String message) {
         Instant now = EngineClock.now();
         int expected = known;
-        RunEntity owned = null;
-        int updated = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
-                        + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
-                        + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, r.wakeAt = NULL "
-                        + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
-                .setParameter("status", status.wireName()).setParameter("output", outputJson)
-                .setParameter("code", code == null ? null : code.name()).setParameter("message", message)
-                .setParameter("now", now).setParameter("count", expected + 1)
-                .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
-                .setParameter("expected", expected).setParameter("running", RUNNING).executeUpdate();
+        int updated = finishUpdate(run, expected, true, status, outputJson, code, message, now);
         if (updated != 1) {
             // others appended meanwhile (a parallel step the workflow did not wait for): end after them
-            owned = ownedLocked(run);
+            RunEntity owned = ownedLocked(run);
             if (owned == null) {
                 return false;
             }
             expected = owned.eventCount;
-            updated = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
-                            + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
-                            + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, r.wakeAt = NULL "
-                            + "WHERE r.runId = :id")
-                    .setParameter("status", status.wireName()).setParameter("output", outputJson)
-                    .setParameter("code", code == null ? null : code.name()).setParameter("message", message)
-                    .setParameter("now", now).setParameter("count", expected + 1).setParameter("id", run.runId())
-                    .executeUpdate();
+            finishUpdate(run, expected, false, status, outputJson, code, message, now);
         }
         String data = code == null ? null
                 : "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}";
         em.persist(new EventEntity(run.runId(), expected,
                 (status == RunStatus.COMPLETED ? EventType.RUN_COMPLETED : EventType.RUN_FAILED).wireName(), null, now, data));
         return true;
+    }
+
+    /** Sets the run's end; {@code fenced}: only if the delivery still owns it and the log has {@code expected} events. */
+    private int finishUpdate(LoadedRun run, int expected, boolean fenced, RunStatus status, String outputJson,
+                             ErrorCode code, String message, Instant now) {
+        var query = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
+                        + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
+                        + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, r.wakeAt = NULL "
+                        + "WHERE r.runId = :id" + (fenced
+                        ? " AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running" : ""))
+                .setParameter("status", status.wireName()).setParameter("output", outputJson)
+                .setParameter("code", code == null ? null : code.name()).setParameter("message", message)
+                .setParameter("now", now).setParameter("count", expected + 1).setParameter("id", run.runId());
+        if (fenced) {
+            query.setParameter("token", run.leaseToken()).setParameter("expected", expected).setParameter("running", RUNNING);
+        }
+        return query.executeUpdate();
     }
 
     /** Gives up a delivery's lease without changing the run, so the next delivery can take it at once. */
