@@ -390,18 +390,11 @@ public final class RunContext {
         return placeholder(returnType);
     }
 
-    /** What a deferred step call returns to its caller (who ignores it): a type's default value. */
+    /** What a deferred step call returns to its caller (who ignores it): the type's default value. */
     private static Object placeholder(Type type) {
-        if (type == int.class || type == long.class || type == short.class || type == byte.class) {
-            return type == int.class ? (Object) 0 : type == long.class ? (Object) 0L : type == short.class ? (Object) (short) 0 : (Object) (byte) 0;
-        }
-        if (type == double.class || type == float.class) {
-            return type == double.class ? (Object) 0.0 : (Object) 0f;
-        }
-        if (type == boolean.class) {
-            return false;
-        }
-        return type == char.class ? (Object) '\0' : null;
+        return type instanceof Class<?> c && c.isPrimitive() && c != void.class
+                ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(c, 1), 0)
+                : null;
     }
 
     /** Starts the one step {@code call} makes, without waiting for it. */

@@ -26,8 +26,12 @@ final class Deliveries {
 
     static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock, ChildRuns children,
                                    int maxEvents) {
-        Environment env = new Environment(journal, children, NO_DISPATCH, clock, TestRuns.AMPLE_BUDGET, maxEvents,
-                "http://localhost/api");
+        return execute(run, journal, workflow, clock, children, maxEvents, TestRuns.AMPLE_BUDGET);
+    }
+
+    static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock, ChildRuns children,
+                                   int maxEvents, java.time.Duration budget) {
+        Environment env = new Environment(journal, children, NO_DISPATCH, clock, budget, maxEvents, "http://localhost/api");
         return new Replayer(env).execute(run, WorkflowDefinition.of(workflow.getClass()), workflow);
     }
 
@@ -37,7 +41,7 @@ final class Deliveries {
     };
 
     /** These tests start no child runs unless they say so. */
-    private static final ChildRuns NO_CHILDREN = new ChildRuns() {
+    static final ChildRuns NO_CHILDREN = new ChildRuns() {
         @Override
         public String start(String parentRunId, String workflowName, List<?> args, String idempotencyKey) {
             throw new UnsupportedOperationException();

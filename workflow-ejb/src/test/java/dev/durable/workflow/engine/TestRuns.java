@@ -1,7 +1,6 @@
 package dev.durable.workflow.engine;
 
 import dev.durable.workflow.api.EventType;
-import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,30 +58,6 @@ final class TestRuns {
     }
 
     static Replayer.Outcome execute(LoadedRun run, InMemoryJournal journal, Object workflow, Clock clock, Duration budget) {
-        Environment env = new Environment(journal, NO_CHILDREN, (runId, stepIds) -> { }, clock, budget, MAX_EVENTS, "http://localhost/api");
-        return new Replayer(env).execute(run, WorkflowDefinition.of(workflow.getClass()), workflow).outcome();
+        return Deliveries.execute(run, journal, workflow, clock, Deliveries.NO_CHILDREN, MAX_EVENTS, budget).outcome();
     }
-
-    /** The tests' workflows start no child runs. */
-    private static final ChildRuns NO_CHILDREN = new ChildRuns() {
-        @Override
-        public String start(String parentRunId, String workflowName, List<?> args, String idempotencyKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Ending ending(String runId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String nameOf(Class<?> workflowClass) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Type returnType(String workflowName) {
-            throw new UnsupportedOperationException();
-        }
-    };
 }
