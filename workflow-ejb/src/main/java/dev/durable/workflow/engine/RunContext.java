@@ -41,6 +41,8 @@ public final class RunContext {
     private StepMetadata step;
     /** {@code step_created} events of steps started with {@link #async}, not yet in the log. */
     private final List<Event> pendingCreates = new ArrayList<>();
+    /** Parallel steps this delivery enqueued. */
+    private final java.util.Set<String> dispatched = new java.util.HashSet<>();
     /** While {@link #async} runs its call: the step the call made. */
     private boolean deferring;
     private Deferred captured;
@@ -151,6 +153,9 @@ public final class RunContext {
         // encode first, also on replay: arguments that cannot be encoded fail the call, the same way
         // every time, without taking a position
         String inputJson = JsonCodec.toJsonArray(args);
+        if (deferring && captured != null) {
+            throw new IllegalStateException("The call given to async() must call exactly one step");
+        }
         int index = nextOp;
         History.Op logged = logged(index);
         if (logged == null) {
@@ -359,6 +364,7 @@ public final class RunContext {
         pendingCreates.clear();
         if (!dispatch.isEmpty()) {
             List<String> ids = dispatch;
+            dispatched.addAll(ids);
             engine(() -> {
                 env.dispatcher().dispatch(run.runId(), ids);
                 return null;
@@ -403,15 +409,22 @@ public final class RunContext {
             throw new IllegalStateException("async() cannot be nested or called from a step");
         }
         int before = nextOp;
+        int pendingBefore = pendingCreates.size();
         deferring = true;
         captured = null;
         try {
             call.get();
+            if (captured == null || nextOp != before + 1) {
+                throw new IllegalStateException("The call given to async() must call exactly one step");
+            }
+        } catch (RuntimeException e) {
+            // a refused call leaves nothing behind: no position taken, no step queued
+            pendingCreates.subList(pendingBefore, pendingCreates.size()).clear();
+            nextOp = before;
+            captured = null;
+            throw e;
         } finally {
             deferring = false;
-        }
-        if (captured == null || nextOp != before + 1) {
-            throw new IllegalStateException("The call given to async() must call exactly one step");
         }
         Deferred d = captured;
         captured = null;
@@ -467,7 +480,7 @@ public final class RunContext {
             }
             int awaiting = mode == Mode.ALL ? (int) ops.stream().filter(o -> !o.finished()).count() : 1;
             List<String> idle = ops.stream().filter(o -> !o.finished() && o.attempts() == 0 && o.retryAfter() == null)
-                    .map(History.StepOp::id).toList();
+                    .map(History.StepOp::id).filter(id -> !dispatched.contains(id)).toList();
             switch (engine(() -> env.journal().suspend(run, eventCount, List.of(), null, awaiting))) {
                 case YES -> {
                     // steps whose messages may have been lost (a delivery died after creating them) go again
