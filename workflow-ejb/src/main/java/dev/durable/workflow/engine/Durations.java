@@ -1,7 +1,6 @@
 package dev.durable.workflow.engine;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Parses durations written like {@code "500ms"}, {@code "30s"}, {@code "10m"}, {@code "2h"}, {@code "5d"} or ISO-8601. */
@@ -29,15 +28,6 @@ public final class Durations {
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a duration: '" + text + "' (write e.g. 500ms, 30s, 10m, 2h, 5d or PT30S)");
-        }
-    }
-
-    static boolean isDuration(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return false;
         }
     }
 }

@@ -175,23 +175,23 @@ public final class RunContext {
             captured = new Deferred(saved.id(), name, returnType);
             return placeholder(returnType);
         }
-        switch (saved.status()) {
-            case COMPLETED -> {
-                now = saved.completedAt();
-                return JsonCodec.fromJson(saved.outputJson(), returnType);
-            }
-            case FAILED -> {
-                now = saved.completedAt();
-                throw new StepFailedException(name, saved.errorType(), saved.errorMessage());
-            }
-            default -> {
-                Instant due = saved.retryAfter();
-                if (due != null && env.clock().instant().isBefore(due)) {
-                    throw new Suspension(Suspension.Reason.WAIT, due, List.of());
-                }
-                return attempt(saved.id(), name, returnType, retries, saved.inputJson(), body, saved.attempts() + 1);
-            }
+        if (saved.finished()) {
+            return outcome(name, saved, returnType);
         }
+        Instant due = saved.retryAfter();
+        if (due != null && env.clock().instant().isBefore(due)) {
+            throw new Suspension(Suspension.Reason.WAIT, due, List.of());
+        }
+        return attempt(saved.id(), name, returnType, retries, saved.inputJson(), body, saved.attempts() + 1);
+    }
+
+    /** A finished step's saved outcome: its result, or its failure re-thrown; the clock moves to its end. */
+    private Object outcome(String name, History.StepOp saved, Type returnType) {
+        now = saved.completedAt();
+        if (saved.status() == dev.durable.workflow.api.StepStatus.FAILED) {
+            throw new StepFailedException(name, saved.errorType(), saved.errorMessage());
+        }
+        return JsonCodec.fromJson(saved.outputJson(), returnType);
     }
 
     private Object attempt(String id, String name, Type returnType, Retries retries, String inputJson,
@@ -311,9 +311,11 @@ public final class RunContext {
         int index = nextOp;
         History.Op logged = logged(index);
         if (logged != null) {
-            return step(name, returnType, NO_RETRIES, new Object[] {childRunId}, () -> {
-                throw new IllegalStateException("unreachable: the log has this step");
-            });
+            nextOp++;
+            if (!(logged instanceof History.StepOp saved) || !saved.name().equals(name) || !saved.finished()) {
+                throw divergence(index, "step '" + name + "'", logged);
+            }
+            return outcome(name, saved, returnType);
         }
         ChildRuns.Ending ending = engine(() -> env.children().ending(childRunId));
         if (ending == null) {

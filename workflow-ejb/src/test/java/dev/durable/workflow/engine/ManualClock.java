@@ -1,13 +1,10 @@
 package dev.durable.workflow.engine;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that stands still until the test moves it. */
-final class ManualClock extends Clock {
+final class ManualClock extends TestClock {
     private Instant now;
 
     ManualClock(Instant now) {
@@ -25,15 +22,5 @@ final class ManualClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
     }
 }

@@ -1,13 +1,10 @@
 package dev.durable.workflow.engine;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that returns {@code start}, then advances by {@code tick} at every reading. */
-final class TickingClock extends Clock {
+final class TickingClock extends TestClock {
     private Instant next;
     private final Duration tick;
 
@@ -21,15 +18,5 @@ final class TickingClock extends Clock {
         Instant now = next;
         next = next.plus(tick);
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
     }
 }
