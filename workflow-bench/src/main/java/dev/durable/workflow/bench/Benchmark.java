@@ -64,8 +64,9 @@ public final class Benchmark {
                 .add("java", System.getProperty("java.version"));
         post("/bench/reset");
         log("warming up");
-        post("/bench/latency?workflow=seq10&runs=100");
-        post("/bench/latency?workflow=seq100&runs=5");
+        // until the JIT has compiled the whole step path: the first few thousand steps run up to 2x slower
+        post("/bench/latency?workflow=seq10&runs=200");
+        post("/bench/latency?workflow=seq1000&runs=15");
         post("/bench/floor?rows=200");
 
         JsonObject floor = post("/bench/floor?rows=2000");
@@ -81,7 +82,7 @@ public final class Benchmark {
         JsonObject throughput = post("/bench/throughput?workflow=seq10&runs=200&steps=10");
         all.add("throughput", throughput);
         log("step gaps in seq1000");
-        JsonObject gaps = post("/bench/gaps?workflow=seq1000&windows=1,491,991&runs=5");
+        JsonObject gaps = post("/bench/gaps?workflow=seq1000&windows=1,491,991&runs=7");
         all.add("gaps", gaps);
 
         log("10,000 sleeping runs");
@@ -90,10 +91,14 @@ public final class Benchmark {
 
         double perStep = gaps.getJsonNumber("meanGapMs").doubleValue();
         double commit = floor.getJsonNumber("msPerCommit").doubleValue();
+        // the ratio compares each run with the floor measured right before it (see BenchResource.gaps)
+        double perStepOverCommit = gaps.getJsonNumber("perStepOverCommit").doubleValue();
+        double stepSql = gaps.getJsonNumber("stepSqlMs").doubleValue();
         JsonObject windows = gaps.getJsonObject("windowMeanGapMs");
         double early = windows.getJsonNumber("1-10").doubleValue();
         double late = windows.getJsonNumber("991-1000").doubleValue();
-        all.add("perStepMs", perStep).add("perStepOverCommit", round(perStep / commit))
+        all.add("perStepMs", perStep).add("perStepOverCommit", perStepOverCommit)
+                .add("engineMsPerStep", round(perStep - stepSql))
                 .add("lateOverEarlyStep", round(late / early));
         JsonObject result = all.build();
 
@@ -109,9 +114,20 @@ public final class Benchmark {
             row(w + " start→completed", "p50 %.2f ms, p90 %.2f ms", l.getJsonNumber("p50Ms").doubleValue(),
                     l.getJsonNumber("p90Ms").doubleValue());
         }
+        for (String w : new String[] {"noop", "seq10"}) {
+            JsonObject l = lat.getJsonObject(w);
+            row(w + ", where a run's time goes (medians)",
+                    "start() %.2f ms; created → claimed %.2f ms; claimed → completed %.2f ms; completed → caller %.2f ms",
+                    l.getJsonNumber("startCallMs").doubleValue(), l.getJsonNumber("createdToClaimedMs").doubleValue(),
+                    l.getJsonNumber("claimedToCompletedMs").doubleValue(), l.getJsonNumber("completedToCallerMs").doubleValue());
+        }
         row("throughput, 200 × seq10 at once", "%.1f runs/s, %.0f steps/s",
                 throughput.getJsonNumber("runsPerSec").doubleValue(), throughput.getJsonNumber("stepsPerSec").doubleValue());
-        row("per step (seq1000 mean gap, median of 5 runs)", "%.3f ms = %.2f × one bare commit", perStep, perStep / commit);
+        row("a step's SQL alone, plain JDBC (fenced UPDATE + 3 INSERTs + COMMIT)", "%.3f ms",
+                floor.getJsonNumber("stepSqlMs").doubleValue());
+        row("per step (seq1000 mean gap, median of 7 runs)", "%.3f ms = %.2f × one bare commit measured alongside (%.3f ms)",
+                perStep, perStepOverCommit, gaps.getJsonNumber("commitMs").doubleValue());
+        row("the engine's own cost per step (per step − its SQL alone, alongside)", "%.3f ms", perStep - stepSql);
         row("seq1000 steps 1–10 / 491–500 / 991–1000", "%.3f / %.3f / %.3f ms per step", early,
                 windows.getJsonNumber("491-500").doubleValue(), late);
         row("late step cost / early step cost", "%.2f", late / early);
@@ -193,7 +209,11 @@ public final class Benchmark {
     }
 
     private void server(String action) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, server).inheritIO().start();
+        // --clean: otherwise the server may reuse the configuration cached by an earlier start (another database)
+        String[] command = action.equals("start")
+                ? new String[] {wlp.resolve("bin/server").toString(), action, server, "--clean"}
+                : new String[] {wlp.resolve("bin/server").toString(), action, server};
+        Process p = new ProcessBuilder(command).inheritIO().start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("server " + action + " timed out");

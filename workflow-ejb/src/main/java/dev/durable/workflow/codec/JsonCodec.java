@@ -1,18 +1,19 @@
 package dev.durable.workflow.codec;
 
 import dev.durable.workflow.api.InvalidArgumentsException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JSON (JSON-B) encoding of workflow and step arguments and results. The Java types come from the
@@ -21,6 +22,9 @@ import java.util.List;
  */
 public final class JsonCodec {
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Looked up once: {@code Json.createReader} and friends search the service registry on every call. */
+    private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonCodec() {
     }
@@ -110,7 +114,7 @@ public final class JsonCodec {
 
     /** Parses JSON text into a JSON-P value. */
     public static JsonValue parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }
@@ -125,16 +129,32 @@ public final class JsonCodec {
         return value == null ? null : value.toString();
     }
 
-    /** A JSON string literal. */
+    /** A JSON string literal (RFC 8259: quote, backslash and control characters escaped), or {@code null}. */
     public static String quote(String s) {
         if (s == null) {
             return "null";
         }
-        StringWriter w = new StringWriter(s.length() + 2);
-        try (var g = Json.createGenerator(w)) {
-            g.write(s);
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
         }
-        return w.toString();
+        return out.append('"').toString();
     }
 
     /** Floating-point and big decimal values may be written differently and still be equal. */

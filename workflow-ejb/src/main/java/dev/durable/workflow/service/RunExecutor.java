@@ -11,7 +11,9 @@ import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.Claim;
+import dev.durable.workflow.store.DeliveryJournal;
 import dev.durable.workflow.store.RunStore;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * One delivery of a run: take its lease, replay and continue the workflow, and say what to enqueue next.
@@ -59,6 +62,10 @@ public class RunExecutor {
 
     @EJB
     RunStore store;
+
+    /** The engine's database, for the steps' JDBC fast path (see {@link DeliveryJournal}). */
+    @Resource(name = "jdbc/workflow", lookup = "jdbc/workflow")
+    DataSource dataSource;
 
     @EJB
     RunLauncher launcher;
@@ -109,10 +116,10 @@ public class RunExecutor {
                     "Workflow '" + run.workflowName() + "' is not deployed on this server");
             return ended(run);
         }
-        Environment env = new Environment(store, new ChildLauncher(launcher, store, registry), queue::sendSteps, CLOCK,
-                EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
         Replayer.Result result;
-        try {
+        try (DeliveryJournal journal = new DeliveryJournal(dataSource, store)) {
+            Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps, CLOCK,
+                    EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
             result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
         } catch (RuntimeException e) {
             // an engine or infrastructure failure: free the run for the redelivery the rollback causes

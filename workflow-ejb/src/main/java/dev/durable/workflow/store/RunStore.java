@@ -29,13 +29,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes runs and their event logs. Every write of a delivery is fenced: it changes the run only if the
- * delivery's lease token still holds, the run is still running and the log has the length the delivery
- * expects. Each such write is its own transaction, so a step's result is durable before the next step.
+ * Writes runs and their event logs with JPA. Every write of a delivery is fenced: it changes the run only
+ * if the delivery's lease token still holds, the run is still running and the log has the length the
+ * delivery expects. Each such write is its own transaction, so a step's result is durable before the
+ * next step. (A step's own write usually takes the JDBC fast path of {@link DeliveryJournal}.)
  */
 @Stateless
 @LocalBean
-public class RunStore implements Journal {
+public class RunStore {
     private static final String RUNNING = RunStatus.RUNNING.wireName();
     private static final int MAX_ERROR_MESSAGE = 8000;
 
@@ -135,34 +136,26 @@ public class RunStore implements Journal {
                 .setParameter("id", runId).setParameter("now", now).executeUpdate();
     }
 
-    @Override
+    /**
+     * Appends events after whatever others appended meanwhile (parallel steps ending, a wake-up), under
+     * the run's row lock, if the run is still this delivery's: the path {@link DeliveryJournal#append}
+     * takes when its fenced write finds the log longer than it knew.
+     *
+     * @return the log's new length, or {@link Journal#FENCE_LOST}
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int append(LoadedRun run, int knownEventCount, List<Event> events) {
-        Instant at = events.get(events.size() - 1).createdAt();
-        // the fast path: one fenced UPDATE that also renews the lease, touching no indexed column
-        int updated = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, r.leaseUntil = :until "
-                        + "WHERE r.runId = :id AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running")
-                .setParameter("count", knownEventCount + events.size())
-                .setParameter("until", at.plus(EngineConfig.LEASE))
-                .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
-                .setParameter("expected", knownEventCount).setParameter("running", RUNNING).executeUpdate();
-        if (updated == 1) {
-            persist(run.runId(), knownEventCount, events);
-            return knownEventCount + events.size();
-        }
-        // others appended meanwhile (parallel steps, a wake-up): go after them if the run is still ours
+    public int append(LoadedRun run, List<Event> events) {
         RunEntity row = ownedLocked(run);
         if (row == null) {
-            return FENCE_LOST;
+            return Journal.FENCE_LOST;
         }
         int first = row.appendStepEvents(events.size());
         persist(run.runId(), first, events);
         return first + events.size();
     }
 
-    @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Suspended suspend(LoadedRun run, int knownEventCount, List<Event> events, Instant wakeAt, int awaiting) {
+    public Journal.Suspended suspend(LoadedRun run, int knownEventCount, List<Event> events, Instant wakeAt, int awaiting) {
         // a null parameter would be bound as text, which PostgreSQL refuses for a timestamp column
         var query = em.createQuery("UPDATE RunEntity r SET r.eventCount = :count, "
                         + (wakeAt == null ? "r.wakeAt = NULL" : "r.wakeAt = :wake") + ", r.awaiting = :awaiting, "
@@ -177,12 +170,11 @@ public class RunStore implements Journal {
                 .setParameter("expected", knownEventCount).setParameter("running", RUNNING).executeUpdate();
         if (updated == 1) {
             persist(run.runId(), knownEventCount, events);
-            return Suspended.YES;
+            return Journal.Suspended.YES;
         }
-        return ownedLocked(run) == null ? Suspended.FENCE_LOST : Suspended.LOG_GREW;
+        return ownedLocked(run) == null ? Journal.Suspended.FENCE_LOST : Journal.Suspended.LOG_GREW;
     }
 
-    @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Event> eventsFrom(String runId, int fromSeq) {
         return em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.seq >= :from ORDER BY e.seq",
@@ -248,13 +240,11 @@ public class RunStore implements Journal {
         }
     }
 
-    @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean completeRun(LoadedRun run, int expectedEventCount, String outputJson) {
         return finish(run, expectedEventCount, RunStatus.COMPLETED, outputJson, null, null);
     }
 
-    @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean failRun(LoadedRun run, int expectedEventCount, ErrorCode code, String message) {
         return finish(run, expectedEventCount, RunStatus.FAILED, null, code, truncate(message));

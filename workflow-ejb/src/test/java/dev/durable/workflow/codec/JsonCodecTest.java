@@ -251,6 +251,19 @@ class JsonCodecTest {
     void quoteEscapesForJson() {
         assertEquals("\"a\\\"b\\\\c\\u0000\"", JsonCodec.quote("a\"b\\c\u0000"));
         assertEquals("null", JsonCodec.quote(null));
+        assertEquals("\"tab\\tnl\\ncr\\r\\u001f\"", JsonCodec.quote("tab\tnl\ncr\r\u001f"));
+    }
+
+    @Test
+    void quotedStringsReadBackAsThemselves() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x250; c++) {
+            every.append(c);
+        }
+        every.append("\u2028\u2029 \uD83D\uDE00 日本");
+        String s = every.toString();
+        assertEquals(s, ((jakarta.json.JsonString) JsonCodec.parse(JsonCodec.quote(s))).getString());
+        assertEquals(s, JsonCodec.fromJson(JsonCodec.quote(s), String.class));
     }
 
     @Test

@@ -45,16 +45,33 @@ public class BenchResource {
     @Resource(lookup = "jdbc/workflow")
     DataSource dataSource;
 
-    /** {@code runs} runs of the workflow one after another: start() to terminal, in ms. */
+    /**
+     * {@code runs} runs of the workflow one after another: start() to terminal, in ms; and where the time
+     * of a run goes, as medians: start() itself (the two-phase commit of the run's row and message), from
+     * the row's creation to the first delivery's claim (the message's hop), from the claim to the end
+     * (executing), and from the end to the caller's returnValue() seeing it.
+     */
     @POST
     @Path("latency")
     public JsonObject latency(@QueryParam("workflow") String workflow, @QueryParam("runs") int runs) {
         double[] ms = new double[runs];
+        double[] startCall = new double[runs];
+        double[] toClaim = new double[runs];
+        double[] executing = new double[runs];
+        double[] toCaller = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             Run<Integer> run = workflows.start(workflow, List.of(0));
+            long t1 = System.nanoTime();
             run.returnValue(WAIT);
+            Instant seen = Instant.now();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            startCall[i] = (t1 - t0) / 1e6;
+            Instant started = run.startedAt().orElseThrow();
+            Instant completed = run.completedAt().orElseThrow();
+            toClaim[i] = Duration.between(run.createdAt(), started).toNanos() / 1e6;
+            executing[i] = Duration.between(started, completed).toNanos() / 1e6;
+            toCaller[i] = Duration.between(completed, seen).toNanos() / 1e6;
         }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
@@ -64,6 +81,8 @@ public class BenchResource {
         }
         return Json.createObjectBuilder().add("workflow", workflow).add("runs", runs)
                 .add("p50Ms", round(percentile(sorted, 0.50))).add("p90Ms", round(percentile(sorted, 0.90)))
+                .add("startCallMs", round(median(startCall))).add("createdToClaimedMs", round(median(toClaim)))
+                .add("claimedToCompletedMs", round(median(executing))).add("completedToCallerMs", round(median(toCaller)))
                 .add("samplesMs", samples).build();
     }
 
@@ -104,20 +123,28 @@ public class BenchResource {
     /**
      * {@code runs} runs of the workflow; for each, the mean gap between consecutive step completions over
      * the whole run and over steps [from, from+9] for each {@code from} in {@code windows} (1-based), from
-     * the recorded timestamps. Reports the median over the runs.
+     * the recorded timestamps. Before each run, the database's floors are measured again (see
+     * {@link #commitFloor}), so that each run is compared with the disk as it was at that moment: the
+     * cost of a commit on a shared machine drifts by a factor of two within minutes. Reports medians.
      */
     @POST
     @Path("gaps")
     public JsonObject gaps(@QueryParam("workflow") String workflow, @QueryParam("windows") String windows,
-                           @QueryParam("runs") int runs) {
+                           @QueryParam("runs") int runs) throws SQLException {
         String[] froms = windows.split(",");
         double[] mean = new double[runs];
+        double[] commit = new double[runs];
+        double[] stepSql = new double[runs];
+        double[] ratio = new double[runs];
         double[][] window = new double[froms.length][runs];
         int steps = 0;
         for (int r = 0; r < runs; r++) {
+            commit[r] = commitFloor(FLOOR_ROWS, false);
+            stepSql[r] = commitFloor(FLOOR_ROWS, true);
             List<Instant> done = completions(workflow);
             steps = done.size();
             mean[r] = gapMs(done, 2, done.size());
+            ratio[r] = mean[r] / commit[r];
             for (int w = 0; w < froms.length; w++) {
                 int from = Integer.parseInt(froms[w].trim());
                 // gaps ending at steps from..from+9; the first step's gap would include the run's start
@@ -127,10 +154,12 @@ public class BenchResource {
         var windowGaps = Json.createObjectBuilder();
         for (int w = 0; w < froms.length; w++) {
             int from = Integer.parseInt(froms[w].trim());
-            windowGaps.add(from + "-" + (from + 9), round(median(window[w])));
+            windowGaps.add(from + "-" + (from + 9), round(median(window[w]), 3));
         }
         return Json.createObjectBuilder().add("workflow", workflow).add("runs", runs).add("steps", steps)
-                .add("meanGapMs", round(median(mean), 3)).add("windowMeanGapMs", windowGaps).build();
+                .add("meanGapMs", round(median(mean), 3)).add("commitMs", round(median(commit), 3))
+                .add("stepSqlMs", round(median(stepSql), 3)).add("perStepOverCommit", round(median(ratio)))
+                .add("windowMeanGapMs", windowGaps).build();
     }
 
     private List<Instant> completions(String workflow) {
@@ -152,44 +181,87 @@ public class BenchResource {
         return percentile(sorted, 0.5);
     }
 
+    /** Rows per floor measurement taken next to each measured run. */
+    private static final int FLOOR_ROWS = 500;
+
     /**
      * The database's floor: batches of {@code rows} single-row INSERT + COMMIT, one commit per row, on the
-     * engine's own data source; reports the median batch.
+     * engine's own data source; and the same for a step's SQL alone (see {@link #commitFloor}). Reports
+     * the median batch.
      */
     @POST
     @Path("floor")
     public JsonObject floor(@QueryParam("rows") int rows) throws SQLException {
-        double[] msPerCommit = new double[3];
+        double[] commit = new double[3];
+        double[] stepSql = new double[3];
+        for (int batch = 0; batch < commit.length; batch++) {
+            commit[batch] = commitFloor(rows, false);
+            stepSql[batch] = commitFloor(rows, true);
+        }
+        double median = median(commit);
+        return Json.createObjectBuilder().add("commits", rows * commit.length)
+                .add("commitsPerSec", round(1000 / median)).add("msPerCommit", round(median, 4))
+                .add("stepSqlMs", round(median(stepSql), 4)).build();
+    }
+
+    /**
+     * Milliseconds per transaction over {@code rows} transactions on one connection, with plain JDBC:
+     * one single-row INSERT and a COMMIT; or, for {@code stepSql}, what the engine's JDBC path sends for
+     * one step (a fenced UPDATE of the run's row, three event INSERTs in one batch, a COMMIT), on tables
+     * of the same shape. The first is the physical floor; the gap between the second and a measured step
+     * is what the engine itself costs.
+     */
+    private double commitFloor(int rows, boolean stepSql) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE WF_BENCH_FLOOR");
-            } catch (SQLException absent) {
-                // first time
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE WF_BENCH_FLOOR (ID INT PRIMARY KEY, PAYLOAD VARCHAR(100))");
+                for (String table : new String[] {"WF_BENCH_FLOOR", "WF_BENCH_RUN"}) {
+                    try {
+                        s.execute("DROP TABLE " + table);
+                    } catch (SQLException absent) {
+                        // first time
+                    }
+                }
+                s.execute("CREATE TABLE WF_BENCH_FLOOR (ID INT, SEQ INT, TYPE VARCHAR(32), DATA VARCHAR(200), PRIMARY KEY (ID, SEQ))");
+                s.execute("CREATE TABLE WF_BENCH_RUN (ID INT PRIMARY KEY, TOKEN VARCHAR(40), N INT, STATUS VARCHAR(16))");
+                s.execute("INSERT INTO WF_BENCH_RUN VALUES (1, 'lease', 0, 'running')");
             }
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO WF_BENCH_FLOOR VALUES (?, ?)")) {
-                for (int batch = 0; batch < msPerCommit.length; batch++) {
-                    long t0 = System.nanoTime();
-                    for (int i = 0; i < rows; i++) {
-                        insert.setInt(1, batch * rows + i);
-                        insert.setString(2, "row " + i);
+            long t0;
+            try (PreparedStatement update = c.prepareStatement(
+                         "UPDATE WF_BENCH_RUN SET N = ? WHERE ID = 1 AND TOKEN = 'lease' AND N = ? AND STATUS = 'running'");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO WF_BENCH_FLOOR VALUES (1, ?, ?, ?)")) {
+                t0 = System.nanoTime();
+                for (int i = 0; i < rows; i++) {
+                    if (stepSql) {
+                        update.setInt(1, 3 * i + 3);
+                        update.setInt(2, 3 * i);
+                        if (update.executeUpdate() != 1) {
+                            throw new IllegalStateException("the fenced UPDATE found no row");
+                        }
+                        for (int k = 0; k < 3; k++) {
+                            insert.setInt(1, 3 * i + k);
+                            insert.setString(2, "step_completed");
+                            insert.setString(3, "{\"output\":" + i + "}");
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    } else {
+                        insert.setInt(1, i);
+                        insert.setString(2, "step_completed");
+                        insert.setString(3, "{\"output\":" + i + "}");
                         insert.executeUpdate();
-                        c.commit();
                     }
-                    msPerCommit[batch] = (System.nanoTime() - t0) / 1e6 / rows;
+                    c.commit();
                 }
             }
+            double ms = (System.nanoTime() - t0) / 1e6 / rows;
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE WF_BENCH_FLOOR");
+                s.execute("DROP TABLE WF_BENCH_RUN");
             }
+            return ms;
         }
-        double median = median(msPerCommit);
-        return Json.createObjectBuilder().add("commits", rows * msPerCommit.length)
-                .add("commitsPerSec", round(1000 / median)).add("msPerCommit", round(median, 4)).build();
     }
 
     /**
