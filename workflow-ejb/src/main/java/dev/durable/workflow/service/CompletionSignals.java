@@ -14,9 +14,17 @@ final class CompletionSignals {
     private CompletionSignals() {
     }
 
-    /** Waits up to {@code millis} for a signal for the run. */
-    static void await(String runId, long millis) throws InterruptedException {
-        WAITING.computeIfAbsent(runId, id -> new CountDownLatch(1)).await(millis, TimeUnit.MILLISECONDS);
+    /**
+     * The latch that the run's next signal opens. Take it before looking at the run's state: a signal
+     * sent between the look and the wait then still ends the wait.
+     */
+    static CountDownLatch watch(String runId) {
+        return WAITING.computeIfAbsent(runId, id -> new CountDownLatch(1));
+    }
+
+    /** Waits up to {@code millis} for the latch to open. */
+    static void await(CountDownLatch latch, long millis) throws InterruptedException {
+        latch.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Wakes the run's waiters. */

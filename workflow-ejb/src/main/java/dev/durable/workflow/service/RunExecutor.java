@@ -63,7 +63,7 @@ public class RunExecutor {
     @EJB
     RunStore store;
 
-    /** The engine's database, for the steps' JDBC fast path (see {@link DeliveryJournal}). */
+    /** The engine's database, for a delivery's JDBC fast path (see {@link DeliveryJournal}). */
     @Resource(name = "jdbc/workflow", lookup = "jdbc/workflow")
     DataSource dataSource;
 
@@ -82,15 +82,21 @@ public class RunExecutor {
      * @param missingBefore how many earlier deliveries of this message found no such run
      */
     public Next deliver(String runId, int missingBefore) {
+        try (DeliveryJournal journal = new DeliveryJournal(dataSource, store)) {
+            return deliver(journal, runId, missingBefore);
+        }
+    }
+
+    private Next deliver(DeliveryJournal journal, String runId, int missingBefore) {
         Instant now = CLOCK.instant();
-        Claim claim = store.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
+        Claim claim = journal.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
         // with two-phase commit the message can arrive a few milliseconds before the run's row is visible:
         // look again briefly here, since a delayed message would come back only after about a second
         for (int i = 0; i < 40 && claim.kind() == Claim.Kind.MISSING && missingBefore == 0; i++) {
             EngineStats.missing(runId);
             pause(5);
             now = CLOCK.instant();
-            claim = store.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
+            claim = journal.claim(runId, ServerIdentity.OWNER, now, now.plus(EngineConfig.LEASE));
         }
         EngineStats.DELIVERIES.increment();
         switch (claim.kind()) {
@@ -112,12 +118,12 @@ public class RunExecutor {
         try {
             definition = registry.require(run.workflowName());
         } catch (UnknownWorkflowException e) {
-            store.failRun(run, run.eventCount(), ErrorCode.RUNTIME_ERROR,
+            journal.failRun(run, run.eventCount(), ErrorCode.RUNTIME_ERROR,
                     "Workflow '" + run.workflowName() + "' is not deployed on this server");
             return ended(run);
         }
         Replayer.Result result;
-        try (DeliveryJournal journal = new DeliveryJournal(dataSource, store)) {
+        try {
             Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps, CLOCK,
                     EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
             result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));

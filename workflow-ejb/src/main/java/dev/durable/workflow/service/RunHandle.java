@@ -70,6 +70,7 @@ final class RunHandle<T> implements Run<T> {
     public T returnValue(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;
+        var signal = CompletionSignals.watch(runId);
         RunInfo run = info();
         while (!run.status().isTerminal()) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -77,12 +78,13 @@ final class RunHandle<T> implements Run<T> {
                 throw new RunNotCompletedException(runId, run.status());
             }
             try {
-                CompletionSignals.await(runId, Math.min(left, pause));
+                CompletionSignals.await(signal, Math.min(left, pause));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WorkflowException("Interrupted while waiting for run " + runId, e);
             }
             pause = Math.min(MAX_POLL_MILLIS, pause * 2);
+            signal = CompletionSignals.watch(runId);
             run = info();
         }
         return switch (run.status()) {

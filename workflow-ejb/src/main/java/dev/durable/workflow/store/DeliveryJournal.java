@@ -1,7 +1,10 @@
 package dev.durable.workflow.store;
 
 import dev.durable.workflow.api.ErrorCode;
+import dev.durable.workflow.api.EventType;
 import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.codec.JsonCodec;
+import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.Event;
 import dev.durable.workflow.engine.Ids;
@@ -9,38 +12,142 @@ import dev.durable.workflow.engine.Journal;
 import dev.durable.workflow.engine.LoadedRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The journal of one delivery. A step's outcome, the write every step makes, goes over one JDBC
- * connection that the delivery keeps, with its statements prepared once, in a local transaction of its
- * own: the fenced {@code UPDATE} of the run's row, the events as one batch, the commit. That is the
- * same fence and the same rows as {@link RunStore#append}, without a JTA transaction (it touches only the
- * database) and without JPA's unit of work. Whatever the fast path cannot decide (others appended
- * meanwhile, the fence may be lost) and every other write go to the {@link RunStore}.
+ * The writes of one delivery, over one JDBC connection that the delivery keeps, with its statements
+ * prepared once, each write in a local transaction of its own: taking the run's lease and reading its
+ * log, every step's outcome (the fenced {@code UPDATE} of the run's row, the events as one batch, the
+ * commit) and the run's end. These touch only the database, so they need no JTA transaction, and plain
+ * JDBC spares them JPA's unit of work: this is the hot path of a run. What the fast path cannot decide
+ * (others appended meanwhile, or the fence may be lost) is decided by the {@link RunStore} under the
+ * run's row lock, as are suspensions and reading what others appended.
  *
  * <p>Used by one thread, inside the delivery's local transaction containment; {@link #close} at the
- * delivery's end.
+ * delivery's end. The SQL names the tables and columns that {@link RunEntity} and {@link EventEntity} map.
  */
 public final class DeliveryJournal implements Journal, AutoCloseable {
-    private static final String FENCED_UPDATE = "UPDATE WF_RUN SET EVENT_COUNT = ?, LEASE_UNTIL = ? "
-            + "WHERE RUN_ID = ? AND LEASE_TOKEN = ? AND EVENT_COUNT = ? AND STATUS = '" + RunStatus.RUNNING.wireName() + "'";
+    private static final String RUNNING = RunStatus.RUNNING.wireName();
+    private static final String TAKE_LEASE = "UPDATE WF_RUN SET LEASE_OWNER = ?, LEASE_TOKEN = ?, LEASE_UNTIL = ? "
+            + "WHERE RUN_ID = ? AND STATUS IN ('pending', 'running') AND (LEASE_TOKEN IS NULL OR LEASE_UNTIL < ?)";
+    private static final String READ_RUN = "SELECT WORKFLOW_NAME, STATUS, INPUT_JSON, STARTED_AT, EVENT_COUNT, "
+            + "PARENT_RUN_ID, LEASE_TOKEN, LEASE_UNTIL FROM WF_RUN WHERE RUN_ID = ?";
+    private static final String MARK_STARTED = "UPDATE WF_RUN SET STATUS = '" + RUNNING + "', STARTED_AT = ?, "
+            + "UPDATED_AT = ?, EVENT_COUNT = ? WHERE RUN_ID = ? AND LEASE_TOKEN = ?";
+    private static final String READ_LOG = "SELECT SEQ, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA FROM WF_EVENT "
+            + "WHERE RUN_ID = ? AND (EVENT_TYPE LIKE 'step%' OR EVENT_TYPE LIKE 'wait%') ORDER BY SEQ";
+    private static final String FENCE = " WHERE RUN_ID = ? AND LEASE_TOKEN = ? AND EVENT_COUNT = ? AND STATUS = '" + RUNNING + "'";
+    private static final String APPEND = "UPDATE WF_RUN SET EVENT_COUNT = ?, LEASE_UNTIL = ?" + FENCE;
+    private static final String FINISH = "UPDATE WF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?, "
+            + "COMPLETED_AT = ?, UPDATED_AT = ?, EVENT_COUNT = ?, LEASE_OWNER = NULL, LEASE_TOKEN = NULL, "
+            + "LEASE_UNTIL = NULL, WAKE_AT = NULL" + FENCE;
     private static final String INSERT_EVENT = "INSERT INTO WF_EVENT "
             + "(RUN_ID, SEQ, EVENT_ID, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final RunStore store;
     private Connection connection;
-    private PreparedStatement update;
+    private PreparedStatement append;
     private PreparedStatement insert;
 
     public DeliveryJournal(DataSource dataSource, RunStore store) {
         this.dataSource = dataSource;
         this.store = store;
+    }
+
+    /**
+     * Takes the run's lease for this delivery and loads its log. A pending run becomes running
+     * ({@code run_started}).
+     */
+    public Claim claim(String runId, String owner, Instant now, Instant leaseUntil) {
+        try {
+            Claim claim = tryClaim(runId, owner, now, leaseUntil);
+            connection.commit();
+            return claim;
+        } catch (SQLException e) {
+            throw failure("take the run's lease", e);
+        }
+    }
+
+    private Claim tryClaim(String runId, String owner, Instant now, Instant leaseUntil) throws SQLException {
+        open();
+        String token = UUID.randomUUID().toString();
+        int updated = takeLease(runId, owner, token, now, leaseUntil);
+        try (PreparedStatement read = connection.prepareStatement(READ_RUN)) {
+            read.setString(1, runId);
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return new Claim(Claim.Kind.MISSING, null, null, null);
+                }
+                String status = row.getString(2);
+                String parent = row.getString(6);
+                if (RunStatus.fromWireName(status).isTerminal()) {
+                    return new Claim(Claim.Kind.DONE, null, null, parent);
+                }
+                Instant heldUntil = instant(row.getTimestamp(8));
+                if (updated == 0 && (row.getString(7) == null || heldUntil.isBefore(now))) {
+                    // the row became visible between the two statements (its creating transaction just committed)
+                    updated = takeLease(runId, owner, token, now, leaseUntil);
+                }
+                if (updated == 0) {
+                    return new Claim(Claim.Kind.BUSY, null, heldUntil, null);
+                }
+                Instant startedAt = instant(row.getTimestamp(4));
+                int eventCount = row.getInt(5);
+                if (RunStatus.PENDING.wireName().equals(status)) {
+                    startedAt = now;
+                    markStarted(runId, token, now, eventCount);
+                    eventCount++;
+                }
+                return new Claim(Claim.Kind.CLAIMED, new LoadedRun(runId, row.getString(1), row.getString(3), startedAt,
+                        token, eventCount, readLog(runId), parent), null, parent);
+            }
+        }
+    }
+
+    private int takeLease(String runId, String owner, String token, Instant now, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement(TAKE_LEASE)) {
+            take.setString(1, owner);
+            take.setString(2, token);
+            take.setTimestamp(3, Timestamp.from(leaseUntil));
+            take.setString(4, runId);
+            take.setTimestamp(5, Timestamp.from(now));
+            return take.executeUpdate();
+        }
+    }
+
+    private void markStarted(String runId, String token, Instant now, int eventCount) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement(MARK_STARTED)) {
+            mark.setTimestamp(1, Timestamp.from(now));
+            mark.setTimestamp(2, Timestamp.from(now));
+            mark.setInt(3, eventCount + 1);
+            mark.setString(4, runId);
+            mark.setString(5, token);
+            mark.executeUpdate();
+        }
+        addEvent(runId, eventCount, EventType.RUN_STARTED.wireName(), null, now, null);
+        insert.executeBatch();
+    }
+
+    private List<Event> readLog(String runId) throws SQLException {
+        List<Event> events = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement(READ_LOG)) {
+            read.setString(1, runId);
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new Event(rows.getInt(1), EventType.fromWireName(rows.getString(2)), rows.getString(3),
+                            instant(rows.getTimestamp(4)), rows.getString(5)));
+                }
+            }
+        }
+        return events;
     }
 
     @Override
@@ -50,49 +157,90 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
                 return knownEventCount + events.size();
             }
         } catch (SQLException e) {
-            discardConnection();
-            throw new IllegalStateException("Cannot save the run's progress: " + e.getMessage(), e);
+            throw failure("save the run's progress", e);
         }
         // the log grew under us or the run is no longer ours: decide under the row's lock
         return store.append(run, events);
     }
 
-    /** The fast path: writes and commits if the log has exactly the length the delivery knows; else writes nothing. */
+    /** Writes and commits if the log has exactly the length the delivery knows; else writes nothing. */
     private boolean appendFenced(LoadedRun run, int known, List<Event> events) throws SQLException {
-        prepare();
+        open();
         Instant at = events.get(events.size() - 1).createdAt();
-        update.setInt(1, known + events.size());
-        update.setTimestamp(2, Timestamp.from(at.plus(EngineConfig.LEASE)));
-        update.setString(3, run.runId());
-        update.setString(4, run.leaseToken());
-        update.setInt(5, known);
-        if (update.executeUpdate() != 1) {
+        append.setInt(1, known + events.size());
+        append.setTimestamp(2, Timestamp.from(at.plus(EngineConfig.LEASE)));
+        fence(append, 3, run, known);
+        if (append.executeUpdate() != 1) {
             connection.rollback();
             return false;
         }
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
-            insert.setString(1, run.runId());
-            insert.setInt(2, known + i);
-            insert.setString(3, Ids.event());
-            insert.setString(4, e.type().wireName());
-            insert.setString(5, e.correlationId());
-            insert.setTimestamp(6, Timestamp.from(e.createdAt()));
-            insert.setString(7, e.data());
-            insert.addBatch();
+            addEvent(run.runId(), known + i, e.type().wireName(), e.correlationId(), e.createdAt(), e.data());
         }
         insert.executeBatch();
         connection.commit();
         return true;
     }
 
-    private void prepare() throws SQLException {
-        if (connection == null) {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            update = connection.prepareStatement(FENCED_UPDATE);
-            insert = connection.prepareStatement(INSERT_EVENT);
+    @Override
+    public boolean completeRun(LoadedRun run, int knownEventCount, String outputJson) {
+        return finish(run, knownEventCount, RunStatus.COMPLETED, outputJson, null, null)
+                || store.completeRun(run, outputJson);
+    }
+
+    @Override
+    public boolean failRun(LoadedRun run, int knownEventCount, ErrorCode code, String message) {
+        String text = RunStore.truncate(message);
+        return finish(run, knownEventCount, RunStatus.FAILED, null, code, text) || store.failRun(run, code, text);
+    }
+
+    /** Ends the run if the log has exactly the length the delivery knows; {@code false}: nothing written. */
+    private boolean finish(LoadedRun run, int known, RunStatus status, String outputJson, ErrorCode code, String message) {
+        Instant now = EngineClock.now();
+        try (PreparedStatement end = prepareFresh(FINISH)) {
+            end.setString(1, status.wireName());
+            end.setString(2, outputJson);
+            end.setString(3, code == null ? null : code.name());
+            end.setString(4, message);
+            end.setTimestamp(5, Timestamp.from(now));
+            end.setTimestamp(6, Timestamp.from(now));
+            end.setInt(7, known + 1);
+            fence(end, 8, run, known);
+            if (end.executeUpdate() != 1) {
+                connection.rollback();
+                return false;
+            }
+            addEvent(run.runId(), known, RunStore.endEventType(status), null, now, RunStore.endEventData(code, message));
+            insert.executeBatch();
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            throw failure("end the run", e);
         }
+    }
+
+    private PreparedStatement prepareFresh(String sql) throws SQLException {
+        open();
+        return connection.prepareStatement(sql);
+    }
+
+    private static void fence(PreparedStatement statement, int first, LoadedRun run, int known) throws SQLException {
+        statement.setString(first, run.runId());
+        statement.setString(first + 1, run.leaseToken());
+        statement.setInt(first + 2, known);
+    }
+
+    private void addEvent(String runId, int seq, String type, String correlationId, Instant at, String data)
+            throws SQLException {
+        insert.setString(1, runId);
+        insert.setInt(2, seq);
+        insert.setString(3, Ids.event());
+        insert.setString(4, type);
+        insert.setString(5, correlationId);
+        insert.setTimestamp(6, Timestamp.from(at));
+        insert.setString(7, data);
+        insert.addBatch();
     }
 
     @Override
@@ -105,17 +253,26 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
         return store.eventsFrom(runId, fromSeq);
     }
 
-    @Override
-    public boolean completeRun(LoadedRun run, int knownEventCount, String outputJson) {
-        return store.completeRun(run, knownEventCount, outputJson);
+    private void open() throws SQLException {
+        if (connection == null) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            append = connection.prepareStatement(APPEND);
+            insert = connection.prepareStatement(INSERT_EVENT);
+        }
     }
 
-    @Override
-    public boolean failRun(LoadedRun run, int knownEventCount, ErrorCode code, String message) {
-        return store.failRun(run, knownEventCount, code, message);
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
-    /** Gives the connection back; nothing is pending, since every append commits or rolls back. */
+    /** A failed statement: the delivery fails (its message comes back) and the connection is not reused. */
+    private IllegalStateException failure(String what, SQLException e) {
+        discardConnection();
+        return new IllegalStateException("Cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    /** Gives the connection back; nothing is pending, since every write commits or rolls back. */
     @Override
     public void close() {
         discardConnection();
@@ -138,7 +295,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             // nothing more to give back
         }
         connection = null;
-        update = null;
+        append = null;
         insert = null;
     }
 }

@@ -112,7 +112,13 @@ public class RunEntity {
 
     /** Fails the run whatever delivery holds it; returns the sequence number of its {@code run_failed} event. */
     int markFailed(Instant now, String code, String message) {
-        status = dev.durable.workflow.api.RunStatus.FAILED.wireName();
+        return end(dev.durable.workflow.api.RunStatus.FAILED.wireName(), null, code, message, now);
+    }
+
+    /** Ends the run with its result or error; returns the sequence number of its final event. */
+    int end(String finalStatus, String output, String code, String message, Instant now) {
+        status = finalStatus;
+        outputJson = output;
         errorCode = code;
         errorMessage = message;
         return ended(now);

@@ -26,13 +26,13 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes runs and their event logs with JPA. Every write of a delivery is fenced: it changes the run only
  * if the delivery's lease token still holds, the run is still running and the log has the length the
  * delivery expects. Each such write is its own transaction, so a step's result is durable before the
- * next step. (A step's own write usually takes the JDBC fast path of {@link DeliveryJournal}.)
+ * next step. (A delivery's lease, its steps and its end usually take the JDBC fast path of
+ * {@link DeliveryJournal}; this class decides what that path cannot.)
  */
 @Stateless
 @LocalBean
@@ -94,46 +94,6 @@ public class RunStore {
     public RunInfo find(String runId) {
         RunEntity r = em.find(RunEntity.class, runId);
         return r == null ? null : info(r);
-    }
-
-    /**
-     * Takes the run's lease for one delivery and loads its log. A pending run becomes running
-     * ({@code run_started}).
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Claim claim(String runId, String owner, Instant now, Instant leaseUntil) {
-        String token = UUID.randomUUID().toString();
-        int updated = takeLease(runId, owner, token, now, leaseUntil);
-        RunEntity run = em.find(RunEntity.class, runId);
-        if (run == null) {
-            return new Claim(Claim.Kind.MISSING, null, null, null);
-        }
-        if (RunStatus.fromWireName(run.status).isTerminal()) {
-            return new Claim(Claim.Kind.DONE, null, null, run.parentRunId);
-        }
-        if (updated == 0 && (run.leaseToken == null || run.leaseUntil.isBefore(now))) {
-            // the row became visible between the two statements (its creating transaction just committed)
-            updated = takeLease(runId, owner, token, now, leaseUntil);
-        }
-        if (updated == 0) {
-            return new Claim(Claim.Kind.BUSY, null, run.leaseUntil, null);
-        }
-        if (run.status.equals(RunStatus.PENDING.wireName())) {
-            em.persist(new EventEntity(runId, run.markStarted(now), EventType.RUN_STARTED.wireName(), null, now, null));
-        }
-        List<Event> events = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id "
-                        + "AND (e.eventType LIKE 'step%' OR e.eventType LIKE 'wait%') ORDER BY e.seq", EventEntity.class)
-                .setParameter("id", runId).getResultList().stream().map(Events::toEvent).toList();
-        return new Claim(Claim.Kind.CLAIMED, new LoadedRun(runId, run.workflowName, run.inputJson, run.startedAt,
-                token, run.eventCount, events, run.parentRunId), null, run.parentRunId);
-    }
-
-    private int takeLease(String runId, String owner, String token, Instant now, Instant leaseUntil) {
-        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseToken = :token, "
-                        + "r.leaseUntil = :until WHERE r.runId = :id AND r.status IN ('pending', 'running') "
-                        + "AND (r.leaseToken IS NULL OR r.leaseUntil < :now)")
-                .setParameter("owner", owner).setParameter("token", token).setParameter("until", leaseUntil)
-                .setParameter("id", runId).setParameter("now", now).executeUpdate();
     }
 
     /**
@@ -240,51 +200,42 @@ public class RunStore {
         }
     }
 
+    /**
+     * Appends {@code run_completed} after whatever others appended meanwhile, under the run's row lock, if
+     * the run is still this delivery's: the path {@link DeliveryJournal#completeRun} takes when its fenced
+     * write finds the log longer than it knew.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean completeRun(LoadedRun run, int expectedEventCount, String outputJson) {
-        return finish(run, expectedEventCount, RunStatus.COMPLETED, outputJson, null, null);
+    public boolean completeRun(LoadedRun run, String outputJson) {
+        return finishLocked(run, RunStatus.COMPLETED, outputJson, null, null);
     }
 
+    /** Appends {@code run_failed} the same way (see {@link #completeRun}). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean failRun(LoadedRun run, int expectedEventCount, ErrorCode code, String message) {
-        return finish(run, expectedEventCount, RunStatus.FAILED, null, code, truncate(message));
+    public boolean failRun(LoadedRun run, ErrorCode code, String message) {
+        return finishLocked(run, RunStatus.FAILED, null, code, truncate(message));
     }
 
-    private boolean finish(LoadedRun run, int known, RunStatus status, String outputJson, ErrorCode code, String message) {
-        Instant now = EngineClock.now();
-        int expected = known;
-        int updated = finishUpdate(run, expected, true, status, outputJson, code, message, now);
-        if (updated != 1) {
-            // others appended meanwhile (a parallel step the workflow did not wait for): end after them
-            RunEntity owned = ownedLocked(run);
-            if (owned == null) {
-                return false;
-            }
-            expected = owned.eventCount;
-            finishUpdate(run, expected, false, status, outputJson, code, message, now);
+    private boolean finishLocked(LoadedRun run, RunStatus status, String outputJson, ErrorCode code, String message) {
+        RunEntity owned = ownedLocked(run);
+        if (owned == null) {
+            return false;
         }
-        String data = code == null ? null
-                : "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}";
-        em.persist(new EventEntity(run.runId(), expected,
-                (status == RunStatus.COMPLETED ? EventType.RUN_COMPLETED : EventType.RUN_FAILED).wireName(), null, now, data));
+        Instant now = EngineClock.now();
+        int seq = owned.end(status.wireName(), outputJson, code == null ? null : code.name(), message, now);
+        em.persist(new EventEntity(run.runId(), seq, endEventType(status), null, now, endEventData(code, message)));
         return true;
     }
 
-    /** Sets the run's end; {@code fenced}: only if the delivery still owns it and the log has {@code expected} events. */
-    private int finishUpdate(LoadedRun run, int expected, boolean fenced, RunStatus status, String outputJson,
-                             ErrorCode code, String message, Instant now) {
-        var query = em.createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, "
-                        + "r.errorCode = :code, r.errorMessage = :message, r.completedAt = :now, r.updatedAt = :now, "
-                        + "r.eventCount = :count, r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, r.wakeAt = NULL "
-                        + "WHERE r.runId = :id" + (fenced
-                        ? " AND r.leaseToken = :token AND r.eventCount = :expected AND r.status = :running" : ""))
-                .setParameter("status", status.wireName()).setParameter("output", outputJson)
-                .setParameter("code", code == null ? null : code.name()).setParameter("message", message)
-                .setParameter("now", now).setParameter("count", expected + 1).setParameter("id", run.runId());
-        if (fenced) {
-            query.setParameter("token", run.leaseToken()).setParameter("expected", expected).setParameter("running", RUNNING);
-        }
-        return query.executeUpdate();
+    /** The type of a run's final event. */
+    static String endEventType(RunStatus status) {
+        return (status == RunStatus.COMPLETED ? EventType.RUN_COMPLETED : EventType.RUN_FAILED).wireName();
+    }
+
+    /** The payload of a run's final event: the error, if it failed. */
+    static String endEventData(ErrorCode code, String message) {
+        return code == null ? null
+                : "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}";
     }
 
     /** Gives up a delivery's lease without changing the run, so the next delivery can take it at once. */
@@ -394,7 +345,7 @@ public class RunStore {
                 r.createdAt, r.startedAt, r.completedAt);
     }
 
-    private static String truncate(String message) {
+    static String truncate(String message) {
         return message == null || message.length() <= MAX_ERROR_MESSAGE ? message : message.substring(0, MAX_ERROR_MESSAGE);
     }
 }
