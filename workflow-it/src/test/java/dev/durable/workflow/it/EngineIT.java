@@ -173,6 +173,56 @@ class EngineIT {
         assertEquals(12, run.returnValue(WAIT));
     }
 
+    @jakarta.annotation.Resource(lookup = "jdbc/workflow")
+    javax.sql.DataSource database;
+
+    /** Sets the run's lease as another server's delivery would after this one's lease ran out. */
+    private void setLease(String runId, String owner, String token) throws Exception {
+        try (var c = database.getConnection();
+             var update = c.prepareStatement("UPDATE WF_RUN SET LEASE_OWNER = ?, LEASE_TOKEN = ? WHERE RUN_ID = ?")) {
+            update.setString(1, owner);
+            update.setString(2, token);
+            update.setString(3, runId);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    @Test
+    void aDeliveryWhoseLeaseWasTakenOverSavesNothingMore() throws Exception {
+        String key = "takeover-" + UUID.randomUUID();
+        int steps = 30;
+        Run<Integer> run = workflows.start(Counting.class, List.of(key, steps, 40));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Executions.count(key, 3) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        setLease(run.runId(), "another-server", "taken-over");
+        Thread.sleep(300); // the step running at the takeover ends, and its save finds the fence gone
+        int events = inspector.listEvents(run.runId(), 1000, null).data().size();
+        int executed = 0;
+        while (executed < steps && Executions.count(key, executed + 1) > 0) {
+            executed++;
+        }
+        Thread.sleep(700);
+        assertEquals(events, inspector.listEvents(run.runId(), 1000, null).data().size(), "events saved after the takeover");
+        assertEquals(0, Executions.count(key, executed + 1), "a step executed after the takeover");
+        assertTrue(executed < steps, "the run ended before the takeover: nothing was tested");
+        assertEquals(RunStatus.RUNNING, run.status());
+
+        // the other server gives the run up: a new delivery goes on from the log
+        setLease(run.runId(), null, null);
+        queue.send(run.runId());
+        assertEquals(steps, run.returnValue(WAIT));
+        int twice = 0;
+        for (int i = 1; i <= steps; i++) {
+            int n = Executions.count(key, i);
+            assertTrue(n == 1 || (n == 2 && i == executed), "step " + i + " executed " + n + " times");
+            twice += n - 1;
+        }
+        assertTrue(twice <= 1, "only the step whose result the takeover discarded runs again");
+        assertEquals(3 * steps + 3, inspector.listEvents(run.runId(), 1000, null).data().size());
+    }
+
     @Test
     void duplicateAndConcurrentDeliveriesExecuteEachStepOnce() throws Exception {
         String key = "dup-" + UUID.randomUUID();
