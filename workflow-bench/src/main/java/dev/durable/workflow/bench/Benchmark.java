@@ -123,7 +123,7 @@ public final class Benchmark {
         }
         row("throughput, 200 × seq10 at once", "%.1f runs/s, %.0f steps/s",
                 throughput.getJsonNumber("runsPerSec").doubleValue(), throughput.getJsonNumber("stepsPerSec").doubleValue());
-        row("a step's SQL alone, plain JDBC (fenced UPDATE + 3 INSERTs + COMMIT)", "%.3f ms",
+        row("a step's SQL alone, plain JDBC (fenced UPDATE + 3 INSERTs + COMMIT, as the engine sends it)", "%.3f ms",
                 floor.getJsonNumber("stepSqlMs").doubleValue());
         row("per step (seq1000 mean gap, median of 7 runs)", "%.3f ms = %.2f × one bare commit measured alongside (%.3f ms)",
                 perStep, perStepOverCommit, gaps.getJsonNumber("commitMs").doubleValue());

@@ -25,8 +25,9 @@ import javax.sql.DataSource;
  * The writes of one delivery, over one JDBC connection that the delivery keeps, with its statements
  * prepared once, each write in a local transaction of its own: taking the run's lease and reading its
  * log, every step's outcome (the fenced {@code UPDATE} of the run's row, the events as one batch, the
- * commit) and the run's end. These touch only the database, so they need no JTA transaction, and plain
- * JDBC spares them JPA's unit of work: this is the hot path of a run. What the fast path cannot decide
+ * commit; on PostgreSQL the UPDATE and the INSERT are one statement) and the run's end. These touch
+ * only the database, so they need no JTA transaction, and plain JDBC spares them JPA's unit of work:
+ * this is the hot path of a run. What the fast path cannot decide
  * (others appended meanwhile, or the fence may be lost) is decided by the {@link RunStore} under the
  * run's row lock, as are suspensions and reading what others appended.
  *
@@ -51,11 +52,32 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     private static final String INSERT_EVENT = "INSERT INTO WF_EVENT "
             + "(RUN_ID, SEQ, EVENT_ID, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * PostgreSQL: the fenced UPDATE and the INSERT of {@code n} events as one statement, one round trip
+     * fewer per step. The INSERT selects from the UPDATE's result, so a lost fence inserts nothing.
+     */
+    private static String fencedAppend(int n) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            values.append(i == 0 ? "" : ", ").append("(CAST(? AS INTEGER), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+                    + "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS TEXT))");
+        }
+        return "WITH fence AS (" + APPEND + " RETURNING RUN_ID) INSERT INTO WF_EVENT "
+                + "(RUN_ID, SEQ, EVENT_ID, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA) "
+                + "SELECT fence.RUN_ID, e.seq, e.id, e.type, e.corr, e.at, e.data FROM fence CROSS JOIN (VALUES "
+                + values + ") AS e (seq, id, type, corr, at, data)";
+    }
+
+    /** The most events one {@link #fencedAppend} statement carries; longer appends take two statements. */
+    private static final int MAX_ONE_STATEMENT = 8;
+
     private final DataSource dataSource;
     private final RunStore store;
     private Connection connection;
     private PreparedStatement append;
     private PreparedStatement insert;
+    /** On PostgreSQL, the one-statement appends by number of events, prepared when first needed; else {@code null}. */
+    private PreparedStatement[] oneStatement;
 
     public DeliveryJournal(DataSource dataSource, RunStore store) {
         this.dataSource = dataSource;
@@ -166,6 +188,9 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     /** Writes and commits if the log has exactly the length the delivery knows; else writes nothing. */
     private boolean appendFenced(LoadedRun run, int known, List<Event> events) throws SQLException {
         open();
+        if (oneStatement != null && events.size() <= MAX_ONE_STATEMENT) {
+            return appendInOneStatement(run, known, events);
+        }
         Instant at = events.get(events.size() - 1).createdAt();
         append.setInt(1, known + events.size());
         append.setTimestamp(2, Timestamp.from(at.plus(EngineConfig.LEASE)));
@@ -179,6 +204,33 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             addEvent(run.runId(), known + i, e.type().wireName(), e.correlationId(), e.createdAt(), e.data());
         }
         insert.executeBatch();
+        connection.commit();
+        return true;
+    }
+
+    private boolean appendInOneStatement(LoadedRun run, int known, List<Event> events) throws SQLException {
+        int n = events.size();
+        if (oneStatement[n] == null) {
+            oneStatement[n] = connection.prepareStatement(fencedAppend(n));
+        }
+        PreparedStatement statement = oneStatement[n];
+        statement.setInt(1, known + n);
+        statement.setTimestamp(2, Timestamp.from(events.get(n - 1).createdAt().plus(EngineConfig.LEASE)));
+        fence(statement, 3, run, known);
+        int p = 6;
+        for (int i = 0; i < n; i++) {
+            Event e = events.get(i);
+            statement.setInt(p++, known + i);
+            statement.setString(p++, Ids.event());
+            statement.setString(p++, e.type().wireName());
+            statement.setString(p++, e.correlationId());
+            statement.setTimestamp(p++, Timestamp.from(e.createdAt()));
+            statement.setString(p++, e.data());
+        }
+        if (statement.executeUpdate() != n) {
+            connection.rollback();
+            return false;
+        }
         connection.commit();
         return true;
     }
@@ -259,6 +311,9 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             connection.setAutoCommit(false);
             append = connection.prepareStatement(APPEND);
             insert = connection.prepareStatement(INSERT_EVENT);
+            if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+                oneStatement = new PreparedStatement[MAX_ONE_STATEMENT + 1];
+            }
         }
     }
 
@@ -297,5 +352,6 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
         connection = null;
         append = null;
         insert = null;
+        oneStatement = null;
     }
 }
