@@ -125,7 +125,8 @@ public final class Benchmark {
                 throughput.getJsonNumber("runsPerSec").doubleValue(), throughput.getJsonNumber("stepsPerSec").doubleValue());
         row("a step's SQL alone, plain JDBC (fenced UPDATE + 3 INSERTs + COMMIT, as the engine sends it)", "%.3f ms",
                 floor.getJsonNumber("stepSqlMs").doubleValue());
-        row("per step (seq1000 mean gap, median of 7 runs)", "%.3f ms = %.2f × one bare commit measured alongside (%.3f ms)",
+        row("per step (seq1000 mean gap, median of 7 runs)",
+                "%.3f ms = %.2f × a bare commit (median of each run's ratio to the floor measured just before it; median floor %.3f ms)",
                 perStep, perStepOverCommit, gaps.getJsonNumber("commitMs").doubleValue());
         row("the engine's own cost per step (per step − its SQL alone, alongside)", "%.3f ms", perStep - stepSql);
         row("seq1000 steps 1–10 / 491–500 / 991–1000", "%.3f / %.3f / %.3f ms per step", early,
