@@ -68,6 +68,9 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
                 + values + ") AS e (seq, id, type, corr, at, data)";
     }
 
+    /** How long the kept connection may sit unused, while a step executes, and still be used. */
+    private static final long KEEP_IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     /** The most events one {@link #fencedAppend} statement carries; longer appends take two statements. */
     private static final int MAX_ONE_STATEMENT = 8;
 
@@ -78,6 +81,8 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     private PreparedStatement insert;
     /** On PostgreSQL, the one-statement appends by number of events, prepared when first needed; else {@code null}. */
     private PreparedStatement[] oneStatement;
+    /** When the last write began: a connection idle for longer than {@link #KEEP_IDLE_NANOS} is not reused. */
+    private long lastWriteNanos;
 
     public DeliveryJournal(DataSource dataSource, RunStore store) {
         this.dataSource = dataSource;
@@ -306,6 +311,13 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     }
 
     private void open() throws SQLException {
+        long now = System.nanoTime();
+        if (connection != null && now - lastWriteNanos > KEEP_IDLE_NANOS) {
+            // after a long step take a fresh connection: the kept one may have been closed by the server
+            // or the network meanwhile, and a failed save would cost the step's result
+            discardConnection();
+        }
+        lastWriteNanos = now;
         if (connection == null) {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
