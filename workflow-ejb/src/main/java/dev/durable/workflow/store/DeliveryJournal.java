@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -51,6 +52,10 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             + "LEASE_UNTIL = NULL, WAKE_AT = NULL" + FENCE;
     private static final String INSERT_EVENT = "INSERT INTO WF_EVENT "
             + "(RUN_ID, SEQ, EVENT_ID, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** How long the kept connection may sit unused, while a step executes, and still be used. */
+    private static final long KEEP_IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** The most events one {@link #fencedAppend} statement carries; longer appends take two statements. */
+    private static final int MAX_ONE_STATEMENT = 8;
 
     /**
      * PostgreSQL: the fenced UPDATE and the INSERT of {@code n} events as one statement, one round trip
@@ -67,12 +72,6 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
                 + "SELECT fence.RUN_ID, e.seq, e.id, e.type, e.corr, e.at, e.data FROM fence CROSS JOIN (VALUES "
                 + values + ") AS e (seq, id, type, corr, at, data)";
     }
-
-    /** How long the kept connection may sit unused, while a step executes, and still be used. */
-    private static final long KEEP_IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-
-    /** The most events one {@link #fencedAppend} statement carries; longer appends take two statements. */
-    private static final int MAX_ONE_STATEMENT = 8;
 
     private final DataSource dataSource;
     private final RunStore store;
@@ -248,8 +247,8 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
 
     @Override
     public boolean failRun(LoadedRun run, int knownEventCount, ErrorCode code, String message) {
-        String text = RunStore.truncate(message);
-        return finish(run, knownEventCount, RunStatus.FAILED, null, code, text) || store.failRun(run, code, text);
+        return finish(run, knownEventCount, RunStatus.FAILED, null, code, RunStore.truncate(message))
+                || store.failRun(run, code, message);
     }
 
     /** Ends the run if the log has exactly the length the delivery knows; {@code false}: nothing written. */
