@@ -87,14 +87,6 @@ public class RunEntity {
     // State changes go through these methods: EclipseLink's woven change tracking only sees field
     // writes made inside the entity class.
 
-    /** Marks a pending run running; returns the sequence number for its {@code run_started} event. */
-    int markStarted(Instant now) {
-        status = dev.durable.workflow.api.RunStatus.RUNNING.wireName();
-        startedAt = now;
-        updatedAt = now;
-        return eventCount++;
-    }
-
     /** Marks the run cancelled; returns the sequence number for its {@code run_cancelled} event. */
     int markCancelled(Instant now) {
         status = dev.durable.workflow.api.RunStatus.CANCELLED.wireName();

@@ -322,8 +322,8 @@ public class RunStore {
             return null;
         }
         Instant now = EngineClock.now();
-        em.persist(new EventEntity(runId, run.markFailed(now, code.name(), message), EventType.RUN_FAILED.wireName(), null,
-                now, "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}"));
+        em.persist(new EventEntity(runId, run.markFailed(now, code.name(), message), endEventType(RunStatus.FAILED), null,
+                now, endEventData(code, message)));
         return run.parentRunId;
     }
 
