@@ -40,12 +40,19 @@ public interface Run<T> {
     T returnValue(Duration timeout);
 
     /**
-     * Cancels the run: it executes no further steps.
+     * Cancels the run, at once: a run that sleeps or waits on a hook is {@code cancelled} when this
+     * returns; a running one stops at its next durable operation (a step already executing finishes, but
+     * its result is not recorded; it can check {@link Workflows#cancelRequested()}). Its hooks are disposed,
+     * freeing their tokens, and its live child runs are cancelled too, except those started with
+     * {@link Workflows#startDetached}. Joins the caller's transaction.
      *
      * @throws RunAlreadyTerminalException if the run had already completed, failed or been cancelled
      * @throws UnknownRunException if the run does not exist
      */
     void cancel();
+
+    /** Cancels the run (see {@link #cancel()}), recording {@code reason} on its {@code run_cancelled} event. */
+    void cancel(String reason);
 
     /**
      * Ends the run's pending sleeps now; the run resumes at once.

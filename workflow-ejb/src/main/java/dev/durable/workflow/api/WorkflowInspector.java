@@ -41,6 +41,13 @@ public interface WorkflowInspector {
      */
     Page<EventInfo> listEvents(String runId, int limit, String cursor);
 
+    /**
+     * The run's hooks and webhooks, in the order the workflow created them, whatever their status.
+     *
+     * @throws UnknownRunException if the run does not exist
+     */
+    List<HookInfo> listHooks(String runId);
+
     /** The registered workflows, by name. */
     List<WorkflowInfo> workflows();
 }

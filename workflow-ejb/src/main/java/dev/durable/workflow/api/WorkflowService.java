@@ -41,4 +41,23 @@ public interface WorkflowService {
 
     /** Returns a handle to a run without reading it; {@link Run#exists()} tells whether it exists. */
     <T> Run<T> getRun(String runId);
+
+    /**
+     * Resumes the hook holding {@code token} with a payload: appends {@code hook_received} to its run's log
+     * and wakes the run, in one transaction that joins the caller's (like {@code start}). The payload is
+     * serialized as JSON (a {@link jakarta.json.JsonValue} is taken as it is), then checked against the
+     * hook's type: it must decode as that type and satisfy its Bean Validation constraints.
+     *
+     * @return the hook (its {@code received} count is not filled in: -1)
+     * @throws UnknownHookException if no active hook holds the token
+     * @throws InvalidHookPayloadException if the payload does not fit the hook's type; nothing is appended
+     */
+    HookInfo resumeHook(String token, Object payload);
+
+    /**
+     * The active hook holding {@code token}, with its metadata.
+     *
+     * @throws UnknownHookException if no active hook holds the token (never created, disposed, or its run ended)
+     */
+    HookInfo getHook(String token);
 }

@@ -1,61 +1,60 @@
 package dev.durable.workflow.api;
 
-import dev.durable.workflow.engine.Durations;
-import dev.durable.workflow.engine.RunContext;
+import dev.durable.workflow.api.spi.WorkflowRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Deterministic helpers for code running inside a workflow method. A workflow is replayed from its log,
- * so it must not read the clock or a random source itself: these give the same answers on every replay.
- * The clock is frozen at the run's start and advances to the time each step completed; random values
- * are seeded by the run id. It also offers the durable operations that are not steps: sleeping and
- * starting child runs.
+ * What code running inside a workflow method (or a step it calls) uses besides steps: deterministic
+ * time and randomness, durable sleep, hooks, parallel steps, child runs and metadata.
+ *
+ * <p>A workflow is replayed from its log, so it must not read the clock or a random source itself:
+ * {@link #now()}, {@link #random()} and {@link #randomUUID()} give the same answers on every replay.
+ * The clock is frozen at the run's start and advances to the time each durable operation ended; random
+ * values are seeded by the run id. Inside a step these are ordinary (a step is not replayed).
  */
 public final class Workflows {
+    private static final WorkflowRuntime RUNTIME = ServiceLoader.load(WorkflowRuntime.class, Workflows.class.getClassLoader())
+            .findFirst().orElseThrow(() -> new IllegalStateException("The workflow engine is not on the class path"));
 
     private Workflows() {
     }
 
-    /** Whether the calling thread is executing a workflow method. */
+    /** Whether the calling thread is executing a workflow method (not one of its steps). */
     public static boolean inWorkflow() {
-        return RunContext.currentOrNull() != null;
+        return RUNTIME.inWorkflow();
     }
 
-    /** The id of the run being executed. */
+    /** The id of the run being executed, in a workflow or in one of its steps. */
     public static String runId() {
-        return RunContext.current().runId();
+        return RUNTIME.runId();
     }
 
     /** The workflow's deterministic clock. */
     public static Instant now() {
-        return RunContext.current().now();
+        return RUNTIME.now();
     }
 
     /** A deterministic random number in [0, 1); inside a step, an ordinary random number. */
     public static double random() {
-        return source().nextDouble();
+        return RUNTIME.random().nextDouble();
     }
 
     /** A deterministic random long; inside a step, an ordinary random long. */
     public static long randomLong() {
-        return source().nextLong();
+        return RUNTIME.random().nextLong();
     }
 
     /** A deterministic random (version 4) UUID; inside a step, an ordinary random one. */
     public static UUID randomUUID() {
-        var random = source();
+        var random = RUNTIME.random();
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
-    }
-
-    /** The run's seeded sequence; a step's body is not replayed, so it must not draw from that sequence. */
-    private static java.util.random.RandomGenerator source() {
-        RunContext ctx = RunContext.current();
-        return ctx.inStep() ? java.util.concurrent.ThreadLocalRandom.current() : ctx.random();
     }
 
     /**
@@ -63,40 +62,72 @@ public final class Workflows {
      * time has come, also across server restarts. {@link Run#wakeUp()} ends the sleep early.
      */
     public static void sleep(Duration duration) {
-        RunContext ctx = RunContext.current();
-        ctx.sleepUntil(ctx.now().plus(duration));
+        RUNTIME.sleepUntil(RUNTIME.now().plus(duration));
     }
 
     /** Sleeps durably until the given instant. */
     public static void sleep(Instant until) {
-        RunContext.current().sleepUntil(until);
+        RUNTIME.sleepUntil(until);
     }
 
     /** Sleeps durably for a duration written like {@code "5d"}, {@code "10m"}, {@code "30s"} or {@code "500ms"}. */
     public static void sleep(String duration) {
-        sleep(Durations.parse(duration));
+        sleep(RUNTIME.parseDuration(duration));
     }
 
-    /** Starts a child run of the workflow class; {@link ChildRun#result()} waits for it durably. */
+    /**
+     * Creates a hook with a random token (at least 128 bits, URL-safe) whose payloads are decoded as
+     * {@code type}. Creating it is recorded in the log ({@code hook_created}), so replay returns the same
+     * hook with the same token.
+     */
+    public static <T> Hook<T> createHook(Class<T> type) {
+        return RUNTIME.createHook(type, HookOptions.none());
+    }
+
+    /**
+     * Creates a hook with options (a token of your choosing, metadata).
+     *
+     * @throws HookConflictException if another active hook holds the token (catchable; recorded as
+     *         {@code hook_conflict})
+     */
+    public static <T> Hook<T> createHook(Class<T> type, HookOptions options) {
+        return RUNTIME.createHook(type, options);
+    }
+
+    /**
+     * Starts a child run of the workflow class; {@link ChildRun#result()} waits for it durably. Cancelling
+     * this run cancels the child too.
+     */
     public static <T> ChildRun<T> start(Class<?> workflow, List<?> args) {
-        RunContext ctx = RunContext.current();
-        return ctx.startChild(ctx.workflowName(workflow), args);
+        return RUNTIME.startChild(workflow, null, args, false);
     }
 
     /** Starts a child run of the workflow registered under {@code workflowName}. */
     public static <T> ChildRun<T> start(String workflowName, List<?> args) {
-        return RunContext.current().startChild(workflowName, args);
+        return RUNTIME.startChild(null, workflowName, args, false);
+    }
+
+    /** Starts a child run that lives on its own: cancelling this run does not cancel it. */
+    public static <T> ChildRun<T> startDetached(Class<?> workflow, List<?> args) {
+        return RUNTIME.startChild(workflow, null, args, true);
     }
 
     /** The run's metadata: id, workflow name, start time, REST URL. */
     public static WorkflowMetadata metadata() {
-        return RunContext.current().metadata();
+        return RUNTIME.metadata();
     }
 
     /** Inside a step: its id (stable across retries), name, attempt and start time. */
     public static StepMetadata stepMetadata() {
-        StepMetadata parallel = dev.durable.workflow.engine.ParallelAttempt.current();
-        return parallel != null ? parallel : RunContext.current().stepMetadata();
+        return RUNTIME.stepMetadata();
+    }
+
+    /**
+     * Inside a step: whether its run has been cancelled since the step began. A long step may check it
+     * and stop early; its result would not be recorded anyway.
+     */
+    public static boolean cancelRequested() {
+        return RUNTIME.cancelRequested();
     }
 
     /**
@@ -104,8 +135,8 @@ public final class Workflows {
      * {@code Workflows.async(() -> steps.charge(order))}. The step runs as its own queue message, so
      * steps started together run in parallel on the server's message-driven beans.
      */
-    public static <T> Promise<T> async(java.util.function.Supplier<T> call) {
-        return RunContext.current().async(call);
+    public static <T> Promise<T> async(Supplier<T> call) {
+        return RUNTIME.async(call);
     }
 
     /**
@@ -113,12 +144,12 @@ public final class Workflows {
      * {@link StepFailedException} (the first failure in the log) without waiting for the others.
      */
     public static <T> List<T> all(List<Promise<T>> promises) {
-        return RunContext.current().all(promises);
+        return RUNTIME.all(promises);
     }
 
     /** Waits for the first of the steps to end and returns its result, or throws its failure. */
     public static <T> T race(List<Promise<T>> promises) {
-        return RunContext.current().race(promises);
+        return RUNTIME.race(promises);
     }
 
     /**
@@ -126,6 +157,6 @@ public final class Workflows {
      * {@link StepFailedException} naming them.
      */
     public static <T> T any(List<Promise<T>> promises) {
-        return RunContext.current().any(promises);
+        return RUNTIME.any(promises);
     }
 }

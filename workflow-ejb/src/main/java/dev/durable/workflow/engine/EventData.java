@@ -8,7 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 
-/** The JSON payloads of the step and wait events: the one place that knows their shape. */
+/** The JSON payloads of a run's events: the one place that knows their shape. */
 public final class EventData {
     private EventData() {
     }
@@ -42,6 +42,42 @@ public final class EventData {
     /** A {@code wait_completed} event; {@code early} when a wake-up ended the wait before its time. */
     public static Event waitCompleted(String waitId, Instant at, boolean early) {
         return Event.of(EventType.WAIT_COMPLETED, waitId, at, early ? "{\"early\":true}" : "{}");
+    }
+
+    public static Event hookCreated(String hookId, Instant at, String token, String kind, String metadataJson) {
+        return Event.of(EventType.HOOK_CREATED, hookId, at, hookData(token, kind, metadataJson));
+    }
+
+    /** A hook that could not take its token: another run's active hook holds it. */
+    public static Event hookConflict(String hookId, Instant at, String token, String kind, String metadataJson) {
+        return Event.of(EventType.HOOK_CONFLICT, hookId, at, hookData(token, kind, metadataJson));
+    }
+
+    private static String hookData(String token, String kind, String metadataJson) {
+        return "{\"token\":" + quote(token) + ",\"kind\":" + quote(kind) + ",\"metadata\":" + metadataJson + "}";
+    }
+
+    public static Event hookReceived(String hookId, Instant at, String payloadJson) {
+        return Event.of(EventType.HOOK_RECEIVED, hookId, at, "{\"payload\":" + payloadJson + "}");
+    }
+
+    public static Event hookDisposed(String hookId, Instant at) {
+        return Event.of(EventType.HOOK_DISPOSED, hookId, at, null);
+    }
+
+    /** The payload of {@code run_created}. */
+    public static String runCreated(String workflowName, String deploymentId) {
+        return "{\"workflowName\":" + quote(workflowName) + ",\"deploymentId\":" + quote(deploymentId) + "}";
+    }
+
+    /** The payload of {@code run_failed}: the error. */
+    public static String runFailed(String errorCode, String message) {
+        return "{\"errorCode\":" + quote(errorCode) + ",\"errorMessage\":" + quote(message) + "}";
+    }
+
+    /** The payload of {@code run_cancelled}: the reason given, if any. */
+    public static String runCancelled(String reason) {
+        return reason == null ? null : "{\"reason\":" + quote(reason) + "}";
     }
 
     /** The payload as a JSON object (empty for none). */

@@ -1,5 +1,6 @@
 package dev.durable.workflow.engine;
 
+import dev.durable.workflow.api.HookStatus;
 import dev.durable.workflow.api.StepStatus;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -10,14 +11,19 @@ import java.util.Map;
 
 /**
  * A run's log folded into the durable operations the workflow performed, in the order it performed
- * them: steps (with their attempts) and waits. Replay walks this list in step with the workflow's calls.
+ * them: steps (with their attempts), waits and hooks. Replay walks this list in step with the
+ * workflow's calls. Folding is idempotent: an event already folded (by its sequence number) is ignored,
+ * so a delivery may fold what it wrote itself and later read it back with others' events.
  */
 public final class History {
 
-    /** A durable operation of the workflow. */
-    public sealed interface Op permits StepOp, WaitOp {
+    /** A durable operation of the workflow, at one position of its execution. */
+    public sealed interface Op permits StepOp, WaitOp, HookOp {
         /** The operation's id (its events' correlation id). */
         String id();
+
+        /** The operation as a divergence message names it, e.g. {@code "step 'charge'"}. */
+        String describe();
     }
 
     /** A step and what its events say about it. */
@@ -43,6 +49,11 @@ public final class History {
         @Override
         public String id() {
             return id;
+        }
+
+        @Override
+        public String describe() {
+            return "step '" + name + "'";
         }
 
         public String name() {
@@ -100,11 +111,12 @@ public final class History {
         }
     }
 
-    /** A durable sleep. */
+    /** A durable timer: a sleep, or the timeout of a hook's await. */
     public static final class WaitOp implements Op {
         final String id;
         Instant resumeAt;
         Instant completedAt;
+        int completedSeq = -1;
 
         WaitOp(String id) {
             this.id = id;
@@ -113,6 +125,11 @@ public final class History {
         @Override
         public String id() {
             return id;
+        }
+
+        @Override
+        public String describe() {
+            return "a sleep";
         }
 
         public Instant resumeAt() {
@@ -124,8 +141,67 @@ public final class History {
         }
     }
 
+    /** A payload a hook received. */
+    public record Payload(int seq, String json, Instant receivedAt) {
+    }
+
+    /** A hook: its token, the payloads it received in log order, whether it is disposed. */
+    public static final class HookOp implements Op {
+        final String id;
+        String token;
+        String kind = "hook";
+        String metadataJson = "{}";
+        boolean conflict;
+        Instant createdAt;
+        Instant disposedAt;
+        final List<Payload> payloads = new ArrayList<>();
+
+        HookOp(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String describe() {
+            return "a hook";
+        }
+
+        public String token() {
+            return token;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public String metadataJson() {
+            return metadataJson;
+        }
+
+        public List<Payload> payloads() {
+            return payloads;
+        }
+
+        public Instant createdAt() {
+            return createdAt;
+        }
+
+        public Instant disposedAt() {
+            return disposedAt;
+        }
+
+        public HookStatus status() {
+            return conflict ? HookStatus.CONFLICT : disposedAt != null ? HookStatus.DISPOSED : HookStatus.ACTIVE;
+        }
+    }
+
     private final List<Op> ops = new ArrayList<>();
     private final Map<String, Op> byId = new HashMap<>();
+    private int foldedSeq = -1;
 
     /** Folds a log (or any part of it that holds whole operations), in log order. */
     public static History of(List<Event> events) {
@@ -141,7 +217,16 @@ public final class History {
 
     /** The steps, in order. */
     public List<StepOp> steps() {
-        return ops.stream().filter(StepOp.class::isInstance).map(StepOp.class::cast).toList();
+        return ofKind(StepOp.class);
+    }
+
+    /** The hooks, in order. */
+    public List<HookOp> hooks() {
+        return ofKind(HookOp.class);
+    }
+
+    private <O extends Op> List<O> ofKind(Class<O> kind) {
+        return ops.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     /** The step with this id, or {@code null}. */
@@ -149,16 +234,31 @@ public final class History {
         return byId.get(id) instanceof StepOp s ? s : null;
     }
 
+    /** The hook with this id, or {@code null}. */
+    public HookOp hook(String id) {
+        return byId.get(id) instanceof HookOp h ? h : null;
+    }
+
+    /** The wait with this id, or {@code null}. */
+    public WaitOp waitOp(String id) {
+        return byId.get(id) instanceof WaitOp w ? w : null;
+    }
+
     /** The waits that have not completed. */
     public List<WaitOp> pendingWaits() {
-        return ops.stream().filter(WaitOp.class::isInstance).map(WaitOp.class::cast)
-                .filter(w -> w.completedAt == null).toList();
+        return ofKind(WaitOp.class).stream().filter(w -> w.completedAt == null).toList();
+    }
+
+    /** The hooks that hold their tokens. */
+    public List<HookOp> activeHooks() {
+        return hooks().stream().filter(h -> h.status() == HookStatus.ACTIVE).toList();
     }
 
     void apply(Event e) {
-        if (e.correlationId() == null) {
+        if (e.correlationId() == null || (e.seq() >= 0 && e.seq() <= foldedSeq)) {
             return;
         }
+        foldedSeq = Math.max(foldedSeq, e.seq());
         JsonObject data = EventData.object(e.data());
         switch (e.type()) {
             case STEP_CREATED -> {
@@ -201,6 +301,26 @@ public final class History {
             case WAIT_COMPLETED -> {
                 if (byId.get(e.correlationId()) instanceof WaitOp w && w.completedAt == null) {
                     w.completedAt = e.createdAt();
+                    w.completedSeq = e.seq();
+                }
+            }
+            case HOOK_CREATED, HOOK_CONFLICT -> {
+                HookOp h = new HookOp(e.correlationId());
+                h.token = data.getString("token", null);
+                h.kind = data.getString("kind", "hook");
+                h.metadataJson = EventData.raw(data, "metadata", "{}");
+                h.createdAt = e.createdAt();
+                h.conflict = e.type() == dev.durable.workflow.api.EventType.HOOK_CONFLICT;
+                add(h);
+            }
+            case HOOK_RECEIVED -> {
+                if (byId.get(e.correlationId()) instanceof HookOp h) {
+                    h.payloads.add(new Payload(e.seq(), EventData.raw(data, "payload", "null"), e.createdAt()));
+                }
+            }
+            case HOOK_DISPOSED -> {
+                if (byId.get(e.correlationId()) instanceof HookOp h && h.disposedAt == null) {
+                    h.disposedAt = e.createdAt();
                 }
             }
             default -> {
@@ -209,8 +329,9 @@ public final class History {
     }
 
     private void add(Op op) {
-        ops.add(op);
-        byId.put(op.id(), op);
+        if (byId.putIfAbsent(op.id(), op) == null) {
+            ops.add(op);
+        }
     }
 
     private java.util.Optional<StepOp> step(Event e) {

@@ -12,8 +12,10 @@ import java.util.List;
  */
 public interface Journal {
 
-    /** Returned by {@link #append} when the fence is lost. */
+    /** Returned by the appends when the fence is lost. */
     int FENCE_LOST = -1;
+    /** Returned by {@link #appendIfUnchanged} when others appended meanwhile. */
+    int LOG_GREW = -2;
 
     /**
      * Appends events (a step's outcome, a completed wait).
@@ -22,6 +24,33 @@ public interface Journal {
      * @return the log's new length, or {@link #FENCE_LOST}
      */
     int append(LoadedRun run, int knownEventCount, List<Event> events);
+
+    /**
+     * Appends events only if the log has exactly {@code knownEventCount} events.
+     *
+     * @return the log's new length, {@link #LOG_GREW} or {@link #FENCE_LOST}
+     */
+    int appendIfUnchanged(LoadedRun run, int knownEventCount, List<Event> events);
+
+    /**
+     * Takes the hook's token for the run and appends {@code hook_created}; or, when another active hook
+     * holds the token, appends {@code hook_conflict} instead.
+     */
+    HookCreation createHook(LoadedRun run, int knownEventCount, NewHook hook);
+
+    /**
+     * @param eventCount the log's new length, or {@link #FENCE_LOST}
+     * @param conflict whether the token was taken
+     */
+    record HookCreation(int eventCount, boolean conflict) {
+    }
+
+    /**
+     * Frees the hooks' tokens and appends their {@code hook_disposed}.
+     *
+     * @return the log's new length, or {@link #FENCE_LOST}
+     */
+    int disposeHooks(LoadedRun run, int knownEventCount, List<String> hookIds, Instant at);
 
     /** How a {@link #suspend} went. */
     enum Suspended {
@@ -43,9 +72,12 @@ public interface Journal {
     /** The run's events from position {@code fromSeq} on (what others appended during the delivery). */
     List<Event> eventsFrom(String runId, int fromSeq);
 
-    /** Appends {@code run_completed} with the workflow's result and releases the lease. */
-    boolean completeRun(LoadedRun run, int knownEventCount, String outputJson);
+    /**
+     * Appends {@code run_completed} with the workflow's result and releases the lease; the run's active
+     * hooks are disposed first.
+     */
+    boolean completeRun(LoadedRun run, int knownEventCount, List<String> activeHooks, String outputJson);
 
-    /** Appends {@code run_failed} and releases the lease. */
-    boolean failRun(LoadedRun run, int knownEventCount, ErrorCode code, String message);
+    /** Appends {@code run_failed} and releases the lease, disposing the run's active hooks first. */
+    boolean failRun(LoadedRun run, int knownEventCount, List<String> activeHooks, ErrorCode code, String message);
 }

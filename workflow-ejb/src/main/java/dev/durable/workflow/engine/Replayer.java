@@ -18,7 +18,7 @@ public final class Replayer {
         COMPLETED,
         /** The workflow threw, diverged or hit a limit; {@code run_failed} is saved. */
         FAILED,
-        /** The workflow waits (sleep, retry delay, child run); resume at {@link Result#wakeAt()}, if set. */
+        /** The workflow waits (sleep, retry delay, child run, hook); resume at {@link Result#wakeAt()}, if set. */
         SUSPENDED,
         /** The delivery used its time budget; the run must be enqueued again to go on. */
         CONTINUE,
@@ -79,7 +79,7 @@ public final class Replayer {
             return fail(ctx, ErrorCode.USER_ERROR, "The workflow's result cannot be serialized as JSON: "
                     + RunContext.messageOf(e));
         }
-        return Result.of(env.journal().completeRun(run, ctx.eventCount(), outputJson) ? Outcome.COMPLETED : Outcome.FENCE_LOST);
+        return Result.of(env.journal().completeRun(run, ctx.eventCount(), ctx.activeHooks(), outputJson) ? Outcome.COMPLETED : Outcome.FENCE_LOST);
     }
 
     private Result ended(RunContext ctx, Throwable cause) {
@@ -97,7 +97,7 @@ public final class Replayer {
             return switch (s.reason) {
                 case CONTINUE -> Result.of(Outcome.CONTINUE);
                 case FENCE_LOST -> Result.of(Outcome.FENCE_LOST);
-                case PARKED -> new Result(Outcome.SUSPENDED, null);
+                case PARKED -> new Result(Outcome.SUSPENDED, s.wakeAt);
                 case WAIT -> switch (env.journal().suspend(ctx.run(), ctx.eventCount(), s.events, s.wakeAt, 0)) {
                     case YES -> new Result(Outcome.SUSPENDED, s.wakeAt);
                     // others wrote meanwhile (a wake-up, a parallel step): look again in a fresh delivery
@@ -113,6 +113,6 @@ public final class Replayer {
     }
 
     private Result fail(RunContext ctx, ErrorCode code, String message) {
-        return Result.of(env.journal().failRun(ctx.run(), ctx.eventCount(), code, message) ? Outcome.FAILED : Outcome.FENCE_LOST);
+        return Result.of(env.journal().failRun(ctx.run(), ctx.eventCount(), ctx.activeHooks(), code, message) ? Outcome.FAILED : Outcome.FENCE_LOST);
     }
 }

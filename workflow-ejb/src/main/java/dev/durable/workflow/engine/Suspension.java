@@ -17,7 +17,7 @@ final class Suspension extends Error {
         FENCE_LOST,
         /** The workflow waits (a sleep, a retry delay, a child run): save {@code events}, resume at {@code wakeAt}. */
         WAIT,
-        /** The workflow waits for parallel steps and the run is already suspended: nothing more to write. */
+        /** The workflow waits (parallel steps, a hook) and the run is already suspended: resume at {@code wakeAt}, if set. */
         PARKED
     }
 

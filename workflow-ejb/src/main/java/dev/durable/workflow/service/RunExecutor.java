@@ -118,14 +118,14 @@ public class RunExecutor {
         try {
             definition = registry.require(run.workflowName());
         } catch (UnknownWorkflowException e) {
-            journal.failRun(run, run.eventCount(), ErrorCode.RUNTIME_ERROR,
+            journal.failRun(run, run.eventCount(), java.util.List.of(), ErrorCode.RUNTIME_ERROR,
                     "Workflow '" + run.workflowName() + "' is not deployed on this server");
             return ended(run);
         }
         Replayer.Result result;
         try {
-            Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps, CLOCK,
-                    EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
+            Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps,
+                    new Cancellations(store), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
             result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
         } catch (RuntimeException e) {
             // an engine or infrastructure failure: free the run for the redelivery the rollback causes

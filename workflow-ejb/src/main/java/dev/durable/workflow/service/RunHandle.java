@@ -10,28 +10,27 @@ import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.WorkflowException;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.WorkflowRegistry;
-import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A {@link Run} that reads the run's row on each call. Cancel and wake-up change the run in the caller's
- * transaction (or their own) and enqueue what they resume in the same one.
+ * A {@link Run} that reads the run's row on each call. Cancel and wake-up go to {@link RunControl}: one
+ * transaction each, the caller's or their own.
  */
 final class RunHandle<T> implements Run<T> {
     private static final long MAX_POLL_MILLIS = 100;
 
     private final String runId;
     private final RunStore store;
-    private final RunQueue queue;
+    private final RunControl control;
     private final WorkflowRegistry registry;
 
-    RunHandle(String runId, RunStore store, RunQueue queue, WorkflowRegistry registry) {
+    RunHandle(String runId, RunStore store, RunControl control, WorkflowRegistry registry) {
         this.runId = runId;
         this.store = store;
-        this.queue = queue;
+        this.control = control;
         this.registry = registry;
     }
 
@@ -96,20 +95,17 @@ final class RunHandle<T> implements Run<T> {
 
     @Override
     public void cancel() {
-        String parent = store.cancel(runId);
-        if (parent != null) {
-            queue.send(parent);
-        }
-        CompletionSignals.signal(runId);
+        control.cancel(runId, null);
+    }
+
+    @Override
+    public void cancel(String reason) {
+        control.cancel(runId, reason);
     }
 
     @Override
     public int wakeUp() {
-        int woken = store.wakeUp(runId);
-        if (woken > 0) {
-            queue.send(runId);
-        }
-        return woken;
+        return control.wakeUp(runId);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.durable.workflow.service;
 
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.EngineClock;
-import dev.durable.workflow.engine.ParallelAttempt;
+import dev.durable.workflow.engine.StepAttempt;
 import dev.durable.workflow.engine.Retries;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.store.ParallelStep;
@@ -41,6 +41,13 @@ public class StepExecutor {
     @Inject
     WorkflowRegistry registry;
 
+    private Cancellations cancellations;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        cancellations = new Cancellations(store);
+    }
+
     /** Executes an attempt of the step, if one is due. */
     public Next execute(String runId, String stepId) {
         ParallelStep step = store.beginParallelStep(runId, stepId, EngineClock.now());
@@ -48,10 +55,11 @@ public class StepExecutor {
             return new Next(step.retryAt() == null ? -1
                     : Math.max(0, Duration.between(EngineClock.now(), step.retryAt()).toMillis()), false);
         }
-        ParallelAttempt outcome = registry.withStep(step.stepName(), (bean, method) -> {
+        StepAttempt outcome = registry.withStep(step.stepName(), (bean, method) -> {
             Retries retries = Retries.of(method, registry.require(step.workflowName()).workflowClass());
             Object[] args = JsonCodec.decodeArguments(step.inputJson(), method.getGenericParameterTypes());
-            return ParallelAttempt.run(stepId, step.stepName(), step.attempt(), retries, EngineClock.CLOCK, () -> {
+            return StepAttempt.run(runId, stepId, step.stepName(), step.attempt(), step.startedAt(), retries, EngineClock.CLOCK,
+                    () -> cancellations.cancelRequested(runId), () -> {
                 try {
                     return method.invoke(bean, args);
                 } catch (InvocationTargetException e) {

@@ -1,11 +1,12 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.Run;
 import dev.durable.workflow.api.StartOptions;
+import dev.durable.workflow.api.UnknownHookException;
 import dev.durable.workflow.api.WorkflowService;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
-import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -37,7 +38,7 @@ public class WorkflowServiceBean implements WorkflowService {
     RunStore store;
 
     @EJB
-    RunQueue queue;
+    RunControl control;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -74,7 +75,21 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @Override
     public <T> Run<T> getRun(String runId) {
-        return new RunHandle<>(runId, store, queue, registry);
+        return new RunHandle<>(runId, store, control, registry);
+    }
+
+    @Override
+    public HookInfo resumeHook(String token, Object payload) {
+        return control.resumeHook(token, payload);
+    }
+
+    @Override
+    public HookInfo getHook(String token) {
+        RunStore.ActiveHook hook = store.findHook(token);
+        if (hook == null) {
+            throw new UnknownHookException(token);
+        }
+        return RunControl.info(hook);
     }
 
     private <T> Run<T> start(WorkflowDefinition definition, List<?> args, StartOptions options) {

@@ -10,6 +10,7 @@ import dev.durable.workflow.engine.Event;
 import dev.durable.workflow.engine.Ids;
 import dev.durable.workflow.engine.Journal;
 import dev.durable.workflow.engine.LoadedRun;
+import dev.durable.workflow.engine.NewHook;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,22 +37,34 @@ import javax.sql.DataSource;
  * delivery's end. The SQL names the tables and columns that {@link RunEntity} and {@link EventEntity} map.
  */
 public final class DeliveryJournal implements Journal, AutoCloseable {
-    private static final String RUNNING = RunStatus.RUNNING.wireName();
-    private static final String TAKE_LEASE = "UPDATE WF_RUN SET LEASE_OWNER = ?, LEASE_TOKEN = ?, LEASE_UNTIL = ? "
-            + "WHERE RUN_ID = ? AND STATUS IN ('pending', 'running') AND (LEASE_TOKEN IS NULL OR LEASE_UNTIL < ?)";
-    private static final String READ_RUN = "SELECT WORKFLOW_NAME, STATUS, INPUT_JSON, STARTED_AT, EVENT_COUNT, "
-            + "PARENT_RUN_ID, LEASE_TOKEN, LEASE_UNTIL FROM WF_RUN WHERE RUN_ID = ?";
-    private static final String MARK_STARTED = "UPDATE WF_RUN SET STATUS = '" + RUNNING + "', STARTED_AT = ?, "
-            + "UPDATED_AT = ?, EVENT_COUNT = ? WHERE RUN_ID = ? AND LEASE_TOKEN = ?";
-    private static final String READ_LOG = "SELECT SEQ, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA FROM WF_EVENT "
-            + "WHERE RUN_ID = ? AND (EVENT_TYPE LIKE 'step%' OR EVENT_TYPE LIKE 'wait%') ORDER BY SEQ";
-    private static final String FENCE = " WHERE RUN_ID = ? AND LEASE_TOKEN = ? AND EVENT_COUNT = ? AND STATUS = '" + RUNNING + "'";
-    private static final String APPEND = "UPDATE WF_RUN SET EVENT_COUNT = ?, LEASE_UNTIL = ?" + FENCE;
-    private static final String FINISH = "UPDATE WF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?, "
-            + "COMPLETED_AT = ?, UPDATED_AT = ?, EVENT_COUNT = ?, LEASE_OWNER = NULL, LEASE_TOKEN = NULL, "
-            + "LEASE_UNTIL = NULL, WAKE_AT = NULL" + FENCE;
-    private static final String INSERT_EVENT = "INSERT INTO WF_EVENT "
-            + "(RUN_ID, SEQ, EVENT_ID, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String RUNNING = Schema.RUNNING;
+    private static final String TAKE_LEASE = "UPDATE " + Schema.RUN + " SET " + Schema.LEASE_OWNER + " = ?, "
+            + Schema.LEASE_TOKEN + " = ?, " + Schema.LEASE_UNTIL + " = ? WHERE " + Schema.RUN_ID + " = ? AND "
+            + Schema.STATUS + " IN " + Schema.LIVE + " AND (" + Schema.LEASE_TOKEN + " IS NULL OR " + Schema.LEASE_UNTIL + " < ?)";
+    private static final String READ_RUN = "SELECT " + String.join(", ", Schema.WORKFLOW_NAME, Schema.STATUS,
+            Schema.INPUT_JSON, Schema.STARTED_AT, Schema.EVENT_COUNT, Schema.PARENT_RUN_ID, Schema.LEASE_TOKEN,
+            Schema.LEASE_UNTIL) + " FROM " + Schema.RUN + " WHERE " + Schema.RUN_ID + " = ?";
+    private static final String MARK_STARTED = "UPDATE " + Schema.RUN + " SET " + Schema.STATUS + " = '" + RUNNING + "', "
+            + Schema.STARTED_AT + " = ?, " + Schema.UPDATED_AT + " = ?, " + Schema.EVENT_COUNT + " = ? WHERE "
+            + Schema.RUN_ID + " = ? AND " + Schema.LEASE_TOKEN + " = ?";
+    /** The events replay needs: those of the durable operations (steps, waits, hooks). */
+    private static final String READ_LOG = "SELECT " + String.join(", ", Schema.SEQ, Schema.EVENT_TYPE,
+            Schema.CORRELATION_ID, Schema.CREATED_AT, Schema.EVENT_DATA) + " FROM " + Schema.EVENT + " WHERE "
+            + Schema.RUN_ID + " = ? AND (" + Schema.EVENT_TYPE + " LIKE 'step%' OR " + Schema.EVENT_TYPE + " LIKE 'wait%' OR "
+            + Schema.EVENT_TYPE + " LIKE 'hook%') ORDER BY " + Schema.SEQ;
+    /** The fence of every write of a delivery: its lease, the run still running, the log as long as it knows. */
+    private static final String FENCE = " WHERE " + Schema.RUN_ID + " = ? AND " + Schema.LEASE_TOKEN + " = ? AND "
+            + Schema.EVENT_COUNT + " = ? AND " + Schema.STATUS + " = '" + RUNNING + "'";
+    private static final String APPEND = "UPDATE " + Schema.RUN + " SET " + Schema.EVENT_COUNT + " = ?, "
+            + Schema.LEASE_UNTIL + " = ?" + FENCE;
+    private static final String FINISH = "UPDATE " + Schema.RUN + " SET " + Schema.STATUS + " = ?, " + Schema.OUTPUT_JSON
+            + " = ?, " + Schema.ERROR_CODE + " = ?, " + Schema.ERROR_MESSAGE + " = ?, " + Schema.COMPLETED_AT + " = ?, "
+            + Schema.UPDATED_AT + " = ?, " + Schema.EVENT_COUNT + " = ?, " + Schema.LEASE_OWNER + " = NULL, "
+            + Schema.LEASE_TOKEN + " = NULL, " + Schema.LEASE_UNTIL + " = NULL, " + Schema.WAKE_AT + " = NULL" + FENCE;
+    private static final String EVENT_COLUMNS = "(" + String.join(", ", Schema.RUN_ID, Schema.SEQ, Schema.EVENT_ID,
+            Schema.EVENT_TYPE, Schema.CORRELATION_ID, Schema.CREATED_AT, Schema.EVENT_DATA) + ")";
+    private static final String INSERT_EVENT = "INSERT INTO " + Schema.EVENT + " " + EVENT_COLUMNS
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
     /** How long the kept connection may sit unused, while a step executes, and still be used. */
     private static final long KEEP_IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** The most events one {@link #fencedAppend} statement carries; longer appends take two statements. */
@@ -67,9 +80,9 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             values.append(i == 0 ? "" : ", ").append("(CAST(? AS INTEGER), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
                     + "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS TEXT))");
         }
-        return "WITH fence AS (" + APPEND + " RETURNING RUN_ID) INSERT INTO WF_EVENT "
-                + "(RUN_ID, SEQ, EVENT_ID, EVENT_TYPE, CORRELATION_ID, CREATED_AT, EVENT_DATA) "
-                + "SELECT fence.RUN_ID, e.seq, e.id, e.type, e.corr, e.at, e.data FROM fence CROSS JOIN (VALUES "
+        return "WITH fence AS (" + APPEND + " RETURNING " + Schema.RUN_ID + ") INSERT INTO " + Schema.EVENT + " "
+                + EVENT_COLUMNS + " SELECT fence." + Schema.RUN_ID
+                + ", e.seq, e.id, e.type, e.corr, e.at, e.data FROM fence CROSS JOIN (VALUES "
                 + values + ") AS e (seq, id, type, corr, at, data)";
     }
 
@@ -240,15 +253,38 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     }
 
     @Override
-    public boolean completeRun(LoadedRun run, int knownEventCount, String outputJson) {
-        return finish(run, knownEventCount, RunStatus.COMPLETED, outputJson, null, null)
-                || store.completeRun(run, outputJson);
+    public int appendIfUnchanged(LoadedRun run, int knownEventCount, List<Event> events) {
+        try {
+            if (appendFenced(run, knownEventCount, events)) {
+                return knownEventCount + events.size();
+            }
+        } catch (SQLException e) {
+            throw failure("save the run's progress", e);
+        }
+        return store.owns(run) ? LOG_GREW : FENCE_LOST;
     }
 
     @Override
-    public boolean failRun(LoadedRun run, int knownEventCount, ErrorCode code, String message) {
-        return finish(run, knownEventCount, RunStatus.FAILED, null, code, RunStore.truncate(message))
-                || store.failRun(run, code, message);
+    public HookCreation createHook(LoadedRun run, int knownEventCount, NewHook hook) {
+        return store.createHook(run, hook);
+    }
+
+    @Override
+    public int disposeHooks(LoadedRun run, int knownEventCount, List<String> hookIds, Instant at) {
+        return store.disposeHooks(run, hookIds, at);
+    }
+
+    @Override
+    public boolean completeRun(LoadedRun run, int knownEventCount, List<String> activeHooks, String outputJson) {
+        // a run holding hooks ends on the locked path, which also frees their tokens
+        return activeHooks.isEmpty() && finish(run, knownEventCount, RunStatus.COMPLETED, outputJson, null, null)
+                || store.completeRun(run, activeHooks, outputJson);
+    }
+
+    @Override
+    public boolean failRun(LoadedRun run, int knownEventCount, List<String> activeHooks, ErrorCode code, String message) {
+        return activeHooks.isEmpty() && finish(run, knownEventCount, RunStatus.FAILED, null, code, RunStore.truncate(message))
+                || store.failRun(run, activeHooks, code, message);
     }
 
     /** Ends the run if the log has exactly the length the delivery knows; {@code false}: nothing written. */

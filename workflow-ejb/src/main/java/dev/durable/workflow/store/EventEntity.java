@@ -15,31 +15,31 @@ import java.util.Objects;
  * events are read in order from the key's index, and appending costs one index entry per event.
  */
 @Entity
-@Table(name = "WF_EVENT")
+@Table(name = Schema.EVENT)
 @IdClass(EventEntity.Key.class)
 public class EventEntity {
     @Id
-    @Column(name = "RUN_ID", nullable = false, length = 40)
+    @Column(name = Schema.RUN_ID, nullable = false, length = 40)
     String runId;
 
     @Id
-    @Column(name = "SEQ", nullable = false)
+    @Column(name = Schema.SEQ, nullable = false)
     int seq;
 
-    @Column(name = "EVENT_ID", nullable = false, length = 40)
+    @Column(name = Schema.EVENT_ID, nullable = false, length = 40)
     String eventId;
 
-    @Column(name = "EVENT_TYPE", nullable = false, length = 32)
+    @Column(name = Schema.EVENT_TYPE, nullable = false, length = 32)
     String eventType;
 
-    @Column(name = "CORRELATION_ID", length = 40)
+    @Column(name = Schema.CORRELATION_ID, length = 40)
     String correlationId;
 
-    @Column(name = "CREATED_AT", nullable = false)
+    @Column(name = Schema.CREATED_AT, nullable = false)
     Instant createdAt;
 
     @Lob
-    @Column(name = "EVENT_DATA")
+    @Column(name = Schema.EVENT_DATA)
     String eventData;
 
     EventEntity() {

@@ -9,19 +9,21 @@ import java.time.Instant;
  * @param stepName the step to execute, when {@code attempt > 0}
  * @param inputJson its arguments
  * @param attempt the attempt begun; 0 if none was
+ * @param startedAt when the attempt began (its {@code step_started})
  * @param retryAt when to look again, if not now; {@code null} when there is nothing left to do
  */
-public record ParallelStep(String workflowName, String stepName, String inputJson, int attempt, Instant retryAt) {
+public record ParallelStep(String workflowName, String stepName, String inputJson, int attempt, Instant startedAt,
+                           Instant retryAt) {
 
     static ParallelStep gone() {
-        return new ParallelStep(null, null, null, 0, null);
+        return new ParallelStep(null, null, null, 0, null, null);
     }
 
     static ParallelStep later(Instant at) {
-        return new ParallelStep(null, null, null, 0, at);
+        return new ParallelStep(null, null, null, 0, null, at);
     }
 
-    static ParallelStep begin(String workflowName, String stepName, String inputJson, int attempt) {
-        return new ParallelStep(workflowName, stepName, inputJson, attempt, null);
+    static ParallelStep begin(String workflowName, String stepName, String inputJson, int attempt, Instant startedAt) {
+        return new ParallelStep(workflowName, stepName, inputJson, attempt, startedAt, null);
     }
 }

@@ -13,75 +13,75 @@ import java.time.Instant;
  * {@code eventCount} is the length of the log and the next event's sequence number.
  */
 @Entity
-@Table(name = "WF_RUN", indexes = {
+@Table(name = Schema.RUN, indexes = {
         @Index(name = "WF_RUN_WORKFLOW", columnList = "WORKFLOW_NAME, RUN_ID"),
         @Index(name = "WF_RUN_STATUS", columnList = "STATUS, UPDATED_AT")})
 public class RunEntity {
     @Id
-    @Column(name = "RUN_ID", length = 40)
+    @Column(name = Schema.RUN_ID, length = 40)
     String runId;
 
-    @Column(name = "WORKFLOW_NAME", nullable = false, length = 200)
+    @Column(name = Schema.WORKFLOW_NAME, nullable = false, length = 200)
     String workflowName;
 
-    @Column(name = "STATUS", nullable = false, length = 16)
+    @Column(name = Schema.STATUS, nullable = false, length = 16)
     String status;
 
-    @Column(name = "DEPLOYMENT_ID", length = 200)
+    @Column(name = Schema.DEPLOYMENT_ID, length = 200)
     String deploymentId;
 
-    @Column(name = "IDEMPOTENCY_KEY", length = 200, unique = true)
+    @Column(name = Schema.IDEMPOTENCY_KEY, length = 200, unique = true)
     String idempotencyKey;
 
     @Lob
-    @Column(name = "INPUT_JSON")
+    @Column(name = Schema.INPUT_JSON)
     String inputJson;
 
     @Lob
-    @Column(name = "OUTPUT_JSON")
+    @Column(name = Schema.OUTPUT_JSON)
     String outputJson;
 
-    @Column(name = "ERROR_CODE", length = 40)
+    @Column(name = Schema.ERROR_CODE, length = 40)
     String errorCode;
 
     @Lob
-    @Column(name = "ERROR_MESSAGE")
+    @Column(name = Schema.ERROR_MESSAGE)
     String errorMessage;
 
-    @Column(name = "CREATED_AT", nullable = false)
+    @Column(name = Schema.CREATED_AT, nullable = false)
     Instant createdAt;
 
-    @Column(name = "STARTED_AT")
+    @Column(name = Schema.STARTED_AT)
     Instant startedAt;
 
-    @Column(name = "COMPLETED_AT")
+    @Column(name = Schema.COMPLETED_AT)
     Instant completedAt;
 
-    @Column(name = "UPDATED_AT", nullable = false)
+    @Column(name = Schema.UPDATED_AT, nullable = false)
     Instant updatedAt;
 
-    @Column(name = "EVENT_COUNT", nullable = false)
+    @Column(name = Schema.EVENT_COUNT, nullable = false)
     int eventCount;
 
-    @Column(name = "LEASE_OWNER", length = 300)
+    @Column(name = Schema.LEASE_OWNER, length = 300)
     String leaseOwner;
 
-    @Column(name = "LEASE_TOKEN", length = 40)
+    @Column(name = Schema.LEASE_TOKEN, length = 40)
     String leaseToken;
 
-    @Column(name = "LEASE_UNTIL")
+    @Column(name = Schema.LEASE_UNTIL)
     Instant leaseUntil;
 
     /** When a suspended run wants to resume; {@code null} if it is not sleeping or waiting for a retry. */
-    @Column(name = "WAKE_AT")
+    @Column(name = Schema.WAKE_AT)
     Instant wakeAt;
 
     /** While the run waits for parallel steps: how many more must end before it is resumed. */
-    @Column(name = "AWAITING")
+    @Column(name = Schema.AWAITING)
     Integer awaiting;
 
     /** The run that started this one as a child, to be resumed when this one ends. */
-    @Column(name = "PARENT_RUN_ID", length = 40)
+    @Column(name = Schema.PARENT_RUN_ID, length = 40)
     String parentRunId;
 
     // State changes go through these methods: EclipseLink's woven change tracking only sees field

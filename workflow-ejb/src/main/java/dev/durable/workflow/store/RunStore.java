@@ -15,6 +15,7 @@ import dev.durable.workflow.engine.EventData;
 import dev.durable.workflow.engine.History;
 import dev.durable.workflow.engine.Journal;
 import dev.durable.workflow.engine.LoadedRun;
+import dev.durable.workflow.engine.NewHook;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,6 +44,14 @@ public class RunStore {
     @PersistenceContext(unitName = "workflow")
     EntityManager em;
 
+    private EventLog events() {
+        return new EventLog(em);
+    }
+
+    private HookDao hooks() {
+        return new HookDao(em);
+    }
+
     /** Persists a new pending run and its {@code run_created} event in the caller's transaction. */
     public void createRun(String runId, String workflowName, String inputJson, String deploymentId,
                           String idempotencyKey, String parentRunId, Instant now) {
@@ -59,7 +68,7 @@ public class RunStore {
         run.parentRunId = parentRunId;
         em.persist(run);
         em.persist(new EventEntity(runId, 0, EventType.RUN_CREATED.wireName(), null, now,
-                "{\"workflowName\":" + JsonCodec.quote(workflowName) + ",\"deploymentId\":" + JsonCodec.quote(deploymentId) + "}"));
+                EventData.runCreated(workflowName, deploymentId)));
         if (idempotencyKey != null) {
             try {
                 em.flush(); // surface a duplicate key here, not at commit
@@ -110,8 +119,47 @@ public class RunStore {
             return Journal.FENCE_LOST;
         }
         int first = row.appendStepEvents(events.size());
-        persist(run.runId(), first, events);
+        events().append(run.runId(), first, events);
         return first + events.size();
+    }
+
+    /** Whether the delivery still owns the run (holds its lease, and the run is running). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean owns(LoadedRun run) {
+        return ownedLocked(run) != null;
+    }
+
+    /**
+     * Takes a hook's token for the run and appends {@code hook_created}, or appends {@code hook_conflict}
+     * when another active hook holds it. Two runs taking one token at once: one insert fails, that
+     * delivery fails and its message comes back, and its next attempt sees the conflict.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Journal.HookCreation createHook(LoadedRun run, NewHook hook) {
+        RunEntity row = ownedLocked(run);
+        if (row == null) {
+            return new Journal.HookCreation(Journal.FENCE_LOST, false);
+        }
+        boolean conflict = hooks().taken(hook.token());
+        if (!conflict) {
+            hooks().insert(run.runId(), hook);
+        }
+        int seq = row.appendStepEvents(1);
+        events().append(run.runId(), seq, List.of(conflict ? hook.conflict() : hook.created()));
+        return new Journal.HookCreation(seq + 1, conflict);
+    }
+
+    /** Frees the hooks' tokens and appends their {@code hook_disposed}, if the delivery still owns the run. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int disposeHooks(LoadedRun run, List<String> hookIds, Instant at) {
+        RunEntity row = ownedLocked(run);
+        if (row == null) {
+            return Journal.FENCE_LOST;
+        }
+        hooks().delete(run.runId(), hookIds);
+        int first = row.appendStepEvents(hookIds.size());
+        events().append(run.runId(), first, hookIds.stream().map(id -> EventData.hookDisposed(id, at)).toList());
+        return first + hookIds.size();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -129,7 +177,7 @@ public class RunStore {
                 .setParameter("id", run.runId()).setParameter("token", run.leaseToken())
                 .setParameter("expected", knownEventCount).setParameter("running", RUNNING).executeUpdate();
         if (updated == 1) {
-            persist(run.runId(), knownEventCount, events);
+            events().append(run.runId(), knownEventCount, events);
             return Journal.Suspended.YES;
         }
         return ownedLocked(run) == null ? Journal.Suspended.FENCE_LOST : Journal.Suspended.LOG_GREW;
@@ -137,9 +185,7 @@ public class RunStore {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Event> eventsFrom(String runId, int fromSeq) {
-        return em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.seq >= :from ORDER BY e.seq",
-                        EventEntity.class)
-                .setParameter("id", runId).setParameter("from", fromSeq).getResultList().stream().map(Events::toEvent).toList();
+        return events().from(runId, fromSeq);
     }
 
     /** The run's row, locked, if this delivery still owns it and it is running; else {@code null}. */
@@ -158,7 +204,7 @@ public class RunStore {
         if (row == null || RunStatus.fromWireName(row.status).isTerminal()) {
             return ParallelStep.gone();
         }
-        History.StepOp step = History.of(stepEvents(runId, stepId)).step(stepId);
+        History.StepOp step = History.of(events().of(runId, stepId)).step(stepId);
         if (step == null || step.status() == StepStatus.COMPLETED || step.status() == StepStatus.FAILED) {
             return ParallelStep.gone();
         }
@@ -171,7 +217,7 @@ public class RunStore {
         }
         int attempt = step.attempts() + 1;
         em.persist(Events.toEntity(runId, row.appendStepEvents(1), EventData.stepStarted(stepId, now, attempt)));
-        return ParallelStep.begin(row.workflowName, step.name(), step.inputJson(), attempt);
+        return ParallelStep.begin(row.workflowName, step.name(), step.inputJson(), attempt, now);
     }
 
     /**
@@ -184,20 +230,8 @@ public class RunStore {
         if (row == null || RunStatus.fromWireName(row.status).isTerminal()) {
             return false; // the run ended without waiting for this step (race, any, cancel)
         }
-        persist(runId, row.appendStepEvents(events.size()), events);
+        events().append(runId, row.appendStepEvents(events.size()), events);
         return last && row.stepEnded(failed);
-    }
-
-    private List<Event> stepEvents(String runId, String stepId) {
-        return em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.correlationId = :step ORDER BY e.seq",
-                        EventEntity.class)
-                .setParameter("id", runId).setParameter("step", stepId).getResultList().stream().map(Events::toEvent).toList();
-    }
-
-    private void persist(String runId, int firstSeq, List<Event> events) {
-        for (int i = 0; i < events.size(); i++) {
-            em.persist(Events.toEntity(runId, firstSeq + i, events.get(i)));
-        }
     }
 
     /**
@@ -206,22 +240,24 @@ public class RunStore {
      * write finds the log longer than it knew.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean completeRun(LoadedRun run, String outputJson) {
-        return finishLocked(run, RunStatus.COMPLETED, outputJson, null, null);
+    public boolean completeRun(LoadedRun run, List<String> activeHooks, String outputJson) {
+        return finishLocked(run, activeHooks, RunStatus.COMPLETED, outputJson, null, null);
     }
 
     /** Appends {@code run_failed} the same way (see {@link #completeRun}). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean failRun(LoadedRun run, ErrorCode code, String message) {
-        return finishLocked(run, RunStatus.FAILED, null, code, truncate(message));
+    public boolean failRun(LoadedRun run, List<String> activeHooks, ErrorCode code, String message) {
+        return finishLocked(run, activeHooks, RunStatus.FAILED, null, code, truncate(message));
     }
 
-    private boolean finishLocked(LoadedRun run, RunStatus status, String outputJson, ErrorCode code, String message) {
+    private boolean finishLocked(LoadedRun run, List<String> activeHooks, RunStatus status, String outputJson,
+                                 ErrorCode code, String message) {
         RunEntity owned = ownedLocked(run);
         if (owned == null) {
             return false;
         }
         Instant now = EngineClock.now();
+        disposeAll(owned, activeHooks, now);
         int seq = owned.end(status.wireName(), outputJson, code == null ? null : code.name(), message, now);
         em.persist(new EventEntity(run.runId(), seq, endEventType(status), null, now, endEventData(code, message)));
         return true;
@@ -234,8 +270,21 @@ public class RunStore {
 
     /** The payload of a run's final event: the error, if it failed. */
     static String endEventData(ErrorCode code, String message) {
-        return code == null ? null
-                : "{\"errorCode\":" + JsonCodec.quote(code.name()) + ",\"errorMessage\":" + JsonCodec.quote(message) + "}";
+        return code == null ? null : EventData.runFailed(code.name(), message);
+    }
+
+    /** A run ends: its hooks' tokens are freed and their {@code hook_disposed} appended. */
+    private void disposeAll(RunEntity run, List<String> hookIds, Instant now) {
+        if (hookIds.isEmpty()) {
+            return;
+        }
+        hooks().deleteAll(run.runId);
+        events().append(run.runId, run.appendStepEvents(hookIds.size()),
+                hookIds.stream().map(id -> EventData.hookDisposed(id, now)).toList());
+    }
+
+    private List<String> activeHookIds(String runId) {
+        return hooks().ofRun(runId).stream().map(h -> h.hookId).toList();
     }
 
     /** Gives up a delivery's lease without changing the run, so the next delivery can take it at once. */
@@ -273,17 +322,43 @@ public class RunStore {
     }
 
     /**
-     * Cancels a run ({@code run_cancelled}): a delivery executing it loses its fence at its next write.
+     * Cancels a run ({@code run_cancelled}, with the reason if given): its hooks are disposed (their
+     * tokens freed) and its live children cancelled too, except those started detached. A delivery
+     * executing it loses its fence at its next write.
      *
+     * @return the runs cancelled (this one first) and this run's parent, to be resumed
      * @throws UnknownRunException if there is no such run
-     * @return the run's parent, to be resumed, or {@code null}
      * @throws RunAlreadyTerminalException if it has already ended
      */
-    public String cancel(String runId) {
+    public Cancelled cancel(String runId, String reason) {
         RunEntity run = lockLive(runId);
-        Instant now = EngineClock.now();
-        em.persist(new EventEntity(runId, run.markCancelled(now), EventType.RUN_CANCELLED.wireName(), null, now, null));
-        return run.parentRunId;
+        List<String> cancelled = new java.util.ArrayList<>();
+        cancelTree(run, reason, EngineClock.now(), cancelled);
+        return new Cancelled(cancelled, run.parentRunId);
+    }
+
+    /** What {@link #cancel} ended. */
+    public record Cancelled(List<String> runIds, String parentRunId) {
+    }
+
+    private void cancelTree(RunEntity run, String reason, Instant now, List<String> cancelled) {
+        disposeAll(run, activeHookIds(run.runId), now);
+        em.persist(new EventEntity(run.runId, run.markCancelled(now), EventType.RUN_CANCELLED.wireName(), null, now,
+                EventData.runCancelled(reason)));
+        cancelled.add(run.runId);
+        for (String childId : attachedChildren(run.runId)) {
+            RunEntity child = em.find(RunEntity.class, childId, LockModeType.PESSIMISTIC_WRITE);
+            if (child != null && !RunStatus.fromWireName(child.status).isTerminal()) {
+                cancelTree(child, "Its parent run " + run.runId + " was cancelled", now, cancelled);
+            }
+        }
+    }
+
+    /** The children the run started, not detached: the results of its {@code start(...)} steps. */
+    private List<String> attachedChildren(String runId) {
+        return History.of(events().ofType(runId, "step")).steps().stream()
+                .filter(s -> s.name().startsWith("start(") && s.status() == StepStatus.COMPLETED)
+                .map(s -> (String) JsonCodec.fromJson(s.outputJson(), String.class)).toList();
     }
 
     /**
@@ -295,10 +370,7 @@ public class RunStore {
      */
     public int wakeUp(String runId) {
         RunEntity run = lockLive(runId);
-        List<Event> waits = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.eventType LIKE 'wait%' "
-                        + "ORDER BY e.seq", EventEntity.class)
-                .setParameter("id", runId).getResultList().stream().map(Events::toEvent).toList();
-        List<History.WaitOp> pending = History.of(waits).pendingWaits();
+        List<History.WaitOp> pending = History.of(events().ofType(runId, "wait")).pendingWaits();
         if (pending.isEmpty()) {
             return 0;
         }
@@ -322,9 +394,61 @@ public class RunStore {
             return null;
         }
         Instant now = EngineClock.now();
+        disposeAll(run, activeHookIds(runId), now);
         em.persist(new EventEntity(runId, run.markFailed(now, code.name(), message), endEventType(RunStatus.FAILED), null,
                 now, endEventData(code, message)));
         return run.parentRunId;
+    }
+
+    /**
+     * The active hook holding {@code token}, or {@code null}.
+     *
+     * @return the hook, with how many payloads it has received
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ActiveHook findHook(String token) {
+        HookEntity h = hooks().find(token);
+        if (h == null) {
+            return null;
+        }
+        RunEntity run = em.find(RunEntity.class, h.runId);
+        return new ActiveHook(h.hookId, h.token, h.runId, run == null ? null : run.workflowName, h.kind, h.payloadType,
+                h.metadataJson, h.createdAt, received(h.runId, h.hookId));
+    }
+
+    private int received(String runId, String hookId) {
+        return (int) events().of(runId, hookId).stream().filter(e -> e.type() == EventType.HOOK_RECEIVED).count();
+    }
+
+    /** An active hook as {@link #findHook} reads it. */
+    public record ActiveHook(String hookId, String token, String runId, String workflowName, String kind,
+                             String payloadType, String metadataJson, Instant createdAt, int received) {
+    }
+
+    /**
+     * Appends a payload to the log of the run whose active hook holds {@code token} ({@code hook_received})
+     * and marks the run due, in the caller's transaction. Concurrent resumes of one run are ordered by the
+     * run's row lock, so each payload gets its own place in the log.
+     *
+     * @return the hook's id and run, or {@code null} if no active hook holds the token (any more)
+     */
+    public ActiveHook resumeHook(String token, String payloadJson) {
+        List<String> runIds = em.createQuery("SELECT h.runId FROM HookEntity h WHERE h.token = :t", String.class)
+                .setParameter("t", token).getResultList();
+        if (runIds.isEmpty()) {
+            return null;
+        }
+        // the run's row lock first, as every writer of its log takes it; then the hook, which no one
+        // can dispose meanwhile
+        RunEntity run = em.find(RunEntity.class, runIds.get(0), LockModeType.PESSIMISTIC_WRITE);
+        HookEntity hook = hooks().find(token);
+        if (run == null || RunStatus.fromWireName(run.status).isTerminal() || hook == null || !hook.runId.equals(run.runId)) {
+            return null;
+        }
+        Instant now = EngineClock.now();
+        em.persist(Events.toEntity(run.runId, run.appendExternal(1, now), EventData.hookReceived(hook.hookId, now, payloadJson)));
+        return new ActiveHook(hook.hookId, token, run.runId, run.workflowName, hook.kind, hook.payloadType,
+                hook.metadataJson, hook.createdAt, -1);
     }
 
     private RunEntity lockLive(String runId) {

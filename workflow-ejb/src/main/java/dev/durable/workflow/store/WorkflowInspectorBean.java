@@ -2,11 +2,13 @@ package dev.durable.workflow.store;
 
 import dev.durable.workflow.api.EventInfo;
 import dev.durable.workflow.api.EventType;
+import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.InvalidArgumentsException;
 import dev.durable.workflow.api.Page;
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.StepInfo;
+import dev.durable.workflow.api.StepStatus;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.WorkflowInfo;
 import dev.durable.workflow.api.WorkflowInspector;
@@ -72,12 +74,12 @@ public class WorkflowInspectorBean implements WorkflowInspector {
     @Override
     public Page<StepInfo> listSteps(String runId, int limit, String cursor) {
         checkLimit(limit);
-        requireRun(runId);
-        List<EventEntity> events = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id "
-                        + "AND e.eventType LIKE 'step%' ORDER BY e.seq", EventEntity.class)
-                .setParameter("id", runId).getResultList();
-        List<StepInfo> steps = History.of(events.stream().map(Events::toEvent).toList()).steps().stream()
-                .map(st -> new StepInfo(st.id(), st.name(), st.status(), st.attempts(), st.inputJson(), st.outputJson(),
+        // what was pending or running when the run was cancelled never will be: show it cancelled
+        boolean cancelled = requireRun(runId) == RunStatus.CANCELLED;
+        List<StepInfo> steps = History.of(new EventLog(em).ofType(runId, "step")).steps().stream()
+                .map(st -> new StepInfo(st.id(), st.name(),
+                        cancelled && st.completedAt() == null ? StepStatus.CANCELLED : st.status(), st.attempts(),
+                        st.inputJson(), st.outputJson(),
                         st.errorType(), st.errorMessage(), st.createdAt(), st.startedAt(), st.completedAt(), st.retryAfter()))
                 .toList();
         int from = 0;
@@ -116,17 +118,28 @@ public class WorkflowInspectorBean implements WorkflowInspector {
     }
 
     @Override
+    public List<HookInfo> listHooks(String runId) {
+        requireRun(runId);
+        return History.of(new EventLog(em).ofType(runId, "hook")).hooks().stream()
+                .map(h -> new HookInfo(h.id(), h.token(), runId, h.kind(), h.metadataJson(), h.status(), h.payloads().size(),
+                        h.createdAt(), h.disposedAt()))
+                .toList();
+    }
+
+    @Override
     public List<WorkflowInfo> workflows() {
         return registry.all().stream().map(d -> new WorkflowInfo(d.name(), d.workflowClass().getName(),
                 d.parameterTypeNames(), d.returnType().getTypeName())).toList();
     }
 
-    private void requireRun(String runId) {
-        Long n = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.runId = :id", Long.class)
-                .setParameter("id", runId).getSingleResult();
-        if (n == 0) {
+    /** The run's status; throws if there is no such run. */
+    private RunStatus requireRun(String runId) {
+        List<String> status = em.createQuery("SELECT r.status FROM RunEntity r WHERE r.runId = :id", String.class)
+                .setParameter("id", runId).getResultList();
+        if (status.isEmpty()) {
             throw new UnknownRunException(runId);
         }
+        return RunStatus.fromWireName(status.get(0));
     }
 
     private static <T> Page<T> page(List<T> rows, int limit, java.util.function.Function<T, String> key) {

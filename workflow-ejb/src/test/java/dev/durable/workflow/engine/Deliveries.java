@@ -31,7 +31,8 @@ final class Deliveries {
 
     static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock, ChildRuns children,
                                    int maxEvents, java.time.Duration budget) {
-        Environment env = new Environment(journal, children, NO_DISPATCH, clock, budget, maxEvents, "http://localhost/api");
+        Environment env = new Environment(journal, children, NO_DISPATCH, runId -> false, clock, budget, maxEvents,
+                "http://localhost/api");
         return new Replayer(env).execute(run, WorkflowDefinition.of(workflow.getClass()), workflow);
     }
 

@@ -19,6 +19,9 @@ final class InMemoryJournal implements Journal {
     private final List<Event> events = new ArrayList<>();
     private final List<Integer> acceptedAppendExpectedCounts = new ArrayList<>();
     private int refusedWrites;
+    private final java.util.Set<String> takenTokens = new java.util.HashSet<>();
+    private final java.util.Set<String> heldTokens = new java.util.HashSet<>();
+    private final List<String> disposedAtEnd = new ArrayList<>();
 
     private boolean suspended;
     private Instant wakeAt;
@@ -60,7 +63,53 @@ final class InMemoryJournal implements Journal {
     }
 
     @Override
+    public int appendIfUnchanged(LoadedRun run, int expectedEventCount, List<Event> newEvents) {
+        if (!fenceLost && !isTerminal() && expectedEventCount != eventCount) {
+            return LOG_GREW;
+        }
+        return append(run, expectedEventCount, newEvents);
+    }
+
+    @Override
+    public HookCreation createHook(LoadedRun run, int expectedEventCount, NewHook hook) {
+        boolean conflict = takenTokens.contains(hook.token());
+        int count = append(run, expectedEventCount, List.of(conflict ? hook.conflict() : hook.created()));
+        if (count != FENCE_LOST && !conflict) {
+            heldTokens.add(hook.token());
+        }
+        return new HookCreation(count, conflict);
+    }
+
+    @Override
+    public int disposeHooks(LoadedRun run, int expectedEventCount, List<String> hookIds, Instant at) {
+        return append(run, expectedEventCount, hookIds.stream().map(id -> EventData.hookDisposed(id, at)).toList());
+    }
+
+    /** Tokens that other runs' active hooks hold: creating a hook with one of them is a conflict. */
+    void takenByOthers(String token) {
+        takenTokens.add(token);
+    }
+
+    /** Appends an event from outside the delivery (a hook's payload, a wake-up), as a resume would. */
+    void appendExternal(Event e) {
+        add(List.of(e));
+    }
+
+    /** Tokens hooks of this run took. */
+    java.util.Set<String> heldTokens() {
+        return heldTokens;
+    }
+
+    /** The hooks the run's completion or failure disposed. */
+    List<String> disposedAtEnd() {
+        return disposedAtEnd;
+    }
+
+    @Override
     public Suspended suspend(LoadedRun run, int expectedEventCount, List<Event> newEvents, Instant wakeAt, int awaiting) {
+        if (!fenceLost && !isTerminal() && expectedEventCount != eventCount) {
+            return Suspended.LOG_GREW;
+        }
         if (!fenceHolds(run, expectedEventCount)) {
             return Suspended.FENCE_LOST;
         }
@@ -76,10 +125,11 @@ final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public boolean completeRun(LoadedRun run, int expectedEventCount, String outputJson) {
+    public boolean completeRun(LoadedRun run, int expectedEventCount, List<String> activeHooks, String outputJson) {
         if (!fenceHolds(run, expectedEventCount)) {
             return false;
         }
+        disposedAtEnd.addAll(activeHooks);
         this.completed = true;
         this.outputJson = outputJson;
         this.terminalExpectedCount = expectedEventCount;
@@ -88,10 +138,11 @@ final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public boolean failRun(LoadedRun run, int expectedEventCount, ErrorCode code, String message) {
+    public boolean failRun(LoadedRun run, int expectedEventCount, List<String> activeHooks, ErrorCode code, String message) {
         if (!fenceHolds(run, expectedEventCount)) {
             return false;
         }
+        disposedAtEnd.addAll(activeHooks);
         this.failureCode = code;
         this.failureMessage = message;
         this.terminalExpectedCount = expectedEventCount;

@@ -160,19 +160,34 @@ class ParallelStepsTest {
         }
 
         @Override
-        public boolean completeRun(LoadedRun run, int knownEventCount, String outputJson) {
-            return log.completeRun(run, knownEventCount, outputJson);
+        public int appendIfUnchanged(LoadedRun run, int knownEventCount, List<Event> events) {
+            return log.appendIfUnchanged(run, knownEventCount, events);
         }
 
         @Override
-        public boolean failRun(LoadedRun run, int knownEventCount, ErrorCode code, String message) {
-            return log.failRun(run, knownEventCount, code, message);
+        public HookCreation createHook(LoadedRun run, int knownEventCount, NewHook hook) {
+            return log.createHook(run, knownEventCount, hook);
+        }
+
+        @Override
+        public int disposeHooks(LoadedRun run, int knownEventCount, List<String> hookIds, Instant at) {
+            return log.disposeHooks(run, knownEventCount, hookIds, at);
+        }
+
+        @Override
+        public boolean completeRun(LoadedRun run, int knownEventCount, List<String> activeHooks, String outputJson) {
+            return log.completeRun(run, knownEventCount, activeHooks, outputJson);
+        }
+
+        @Override
+        public boolean failRun(LoadedRun run, int knownEventCount, List<String> activeHooks, ErrorCode code, String message) {
+            return log.failRun(run, knownEventCount, activeHooks, code, message);
         }
     }
 
     private Replayer.Result execute(LoadedRun run, Journal journal, Object wf) {
         Clock clock = new TickingClock(T0, Duration.ofSeconds(1));
-        Environment env = new Environment(journal, Deliveries.NO_CHILDREN, dispatcher, clock, Duration.ofMinutes(1),
+        Environment env = new Environment(journal, Deliveries.NO_CHILDREN, dispatcher, runId -> false, clock, Duration.ofMinutes(1),
                 25_000, "http://localhost/api");
         return new Replayer(env).execute(run, WorkflowDefinition.of(wf.getClass()), wf);
     }

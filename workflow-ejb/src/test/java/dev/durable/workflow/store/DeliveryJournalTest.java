@@ -45,13 +45,13 @@ class DeliveryJournalTest {
         }
 
         @Override
-        public boolean completeRun(LoadedRun run, String outputJson) {
+        public boolean completeRun(LoadedRun run, List<String> activeHooks, String outputJson) {
             handedOver.add("complete");
             return false;
         }
 
         @Override
-        public boolean failRun(LoadedRun run, ErrorCode code, String message) {
+        public boolean failRun(LoadedRun run, List<String> activeHooks, ErrorCode code, String message) {
             handedOver.add("fail");
             return false;
         }
@@ -186,7 +186,7 @@ class DeliveryJournalTest {
         LoadedRun run = claim(NOW).run();
         sql("UPDATE WF_RUN SET STATUS = 'cancelled'");
         assertEquals(Journal.FENCE_LOST, journal.append(run, 2, stepEvents("s1", "2")));
-        assertFalse(journal.completeRun(run, 2, "7"));
+        assertFalse(journal.completeRun(run, 2, List.of(), "7"));
         assertEquals(List.of("append 3", "complete"), handedOver);
         assertEquals(List.of("run_created", "run_started"), eventTypes());
     }
@@ -195,7 +195,7 @@ class DeliveryJournalTest {
     void completingEndsTheRunAndFreesItsLease() throws SQLException {
         LoadedRun run = claim(NOW).run();
         journal.append(run, 2, stepEvents("s1", "2"));
-        assertTrue(journal.completeRun(run, 5, "{\"total\":2}"));
+        assertTrue(journal.completeRun(run, 5, List.of(), "{\"total\":2}"));
         assertEquals("completed", column("STATUS"));
         assertEquals("{\"total\":2}", column("OUTPUT_JSON"));
         assertNull(column("LEASE_TOKEN"));
@@ -207,7 +207,7 @@ class DeliveryJournalTest {
     @Test
     void failingRecordsTheErrorInTheRunAndItsLastEvent() throws SQLException {
         LoadedRun run = claim(NOW).run();
-        assertTrue(journal.failRun(run, 2, ErrorCode.USER_ERROR, "it \"broke\""));
+        assertTrue(journal.failRun(run, 2, List.of(), ErrorCode.USER_ERROR, "it \"broke\""));
         assertEquals("failed", column("STATUS"));
         assertEquals("USER_ERROR", column("ERROR_CODE"));
         assertEquals("it \"broke\"", column("ERROR_MESSAGE"));
