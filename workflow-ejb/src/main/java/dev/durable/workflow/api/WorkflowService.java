@@ -60,4 +60,20 @@ public interface WorkflowService {
      * @throws UnknownHookException if no active hook holds the token (never created, disposed, or its run ended)
      */
     HookInfo getHook(String token);
+
+    /**
+     * Resumes the webhook holding {@code token} with an HTTP request (the REST layer's
+     * {@code /webhooks/{token}} calls this): appends it to the run's log as {@code hook_received} and
+     * wakes the run, in one transaction. The request's id is assigned here.
+     *
+     * @return the request's id, and the answer to send now (unless the webhook is manual)
+     * @throws UnknownHookException if no active webhook holds the token
+     */
+    WebhookReceipt receiveWebhook(String token, WebhookRequest request);
+
+    /**
+     * The answer a step gave to a manual webhook's request ({@link WebhookRequest#respondWith}), taken
+     * once: empty until it is given, and after it has been taken.
+     */
+    java.util.Optional<WebhookResponse> takeWebhookResponse(String requestId);
 }

@@ -94,6 +94,21 @@ public final class Workflows {
         return RUNTIME.createHook(type, options);
     }
 
+    /** Creates a webhook answering {@code 202}: its {@link Webhook#url()} resumes the run with each HTTP request. */
+    public static Webhook createWebhook() {
+        return RUNTIME.createWebhook(WebhookOptions.defaults());
+    }
+
+    /** Creates a webhook that answers with a fixed response, or (manual) as a step decides. */
+    public static Webhook createWebhook(WebhookOptions options) {
+        return RUNTIME.createWebhook(options);
+    }
+
+    /** What {@link WebhookRequest#respondWith} calls. */
+    static boolean respondToWebhook(String requestId, WebhookResponse response) {
+        return RUNTIME.respondToWebhook(requestId, response);
+    }
+
     /**
      * Starts a child run of the workflow class; {@link ChildRun#result()} waits for it durably. Cancelling
      * this run cancels the child too.

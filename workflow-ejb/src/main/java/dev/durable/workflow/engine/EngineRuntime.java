@@ -5,6 +5,9 @@ import dev.durable.workflow.api.Hook;
 import dev.durable.workflow.api.HookOptions;
 import dev.durable.workflow.api.Promise;
 import dev.durable.workflow.api.StepMetadata;
+import dev.durable.workflow.api.Webhook;
+import dev.durable.workflow.api.WebhookOptions;
+import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.api.WorkflowMetadata;
 import dev.durable.workflow.api.spi.WorkflowRuntime;
 import java.time.Duration;
@@ -72,7 +75,17 @@ public final class EngineRuntime implements WorkflowRuntime {
 
     @Override
     public boolean cancelRequested() {
-        return step().cancelled().getAsBoolean();
+        StepScope step = step();
+        return step.services().cancelRequested(step.runId());
+    }
+
+    @Override
+    public boolean respondToWebhook(String requestId, WebhookResponse response) {
+        StepScope step = StepScope.current();
+        if (step == null) {
+            throw new IllegalStateException("A webhook's request is answered from a step, not from the workflow itself");
+        }
+        return step.services().respondToWebhook(Objects.requireNonNull(requestId, "requestId"), response);
     }
 
     @Override
@@ -98,7 +111,12 @@ public final class EngineRuntime implements WorkflowRuntime {
     @Override
     public <T> Hook<T> createHook(Class<T> type, HookOptions options) {
         return HookCall.create(workflow(), Objects.requireNonNull(type, "type"),
-                options == null ? HookOptions.none() : options, "hook");
+                options == null ? HookOptions.none() : options);
+    }
+
+    @Override
+    public Webhook createWebhook(WebhookOptions options) {
+        return WebhookCall.create(workflow(), options == null ? WebhookOptions.defaults() : options);
     }
 
     /** The workflow executing on this thread; not from inside one of its steps. */

@@ -37,9 +37,20 @@ final class HookCall<T> implements Hook<T> {
         this.type = type;
     }
 
-    static <T> Hook<T> create(RunContext ctx, Class<T> type, HookOptions options, String kind) {
-        String chosen = options.token();
-        History.HookOp logged = ctx.replay(History.HookOp.class, "a hook",
+    /** A hook whose payloads are decoded as {@code type}. */
+    static <T> Hook<T> create(RunContext ctx, Class<T> type, HookOptions options) {
+        return open(ctx, type, options.token(), JsonCodec.toJson(options.metadata()), "hook", null);
+    }
+
+    /**
+     * Creates the hook, or finds it in the log.
+     *
+     * @param chosen the caller's token, or {@code null} for a random one
+     * @param responseJson how a webhook answers its requests; {@code null} for a hook
+     */
+    static <T> HookCall<T> open(RunContext ctx, Class<T> type, String chosen, String metadataJson, String kind,
+                                String responseJson) {
+        History.HookOp logged = ctx.replay(History.HookOp.class, "a " + kind,
                 op -> op.kind().equals(kind) && (chosen == null || chosen.equals(op.token())));
         if (logged != null) {
             if (logged.status() == dev.durable.workflow.api.HookStatus.CONFLICT) {
@@ -48,15 +59,13 @@ final class HookCall<T> implements Hook<T> {
             return new HookCall<>(ctx, logged.id(), logged.token(), type);
         }
         String token = chosen != null ? chosen : randomToken();
-        NewHook hook = new NewHook(Ids.next("hook_"), token, kind, type.getName(),
-                JsonCodec.toJson(options.metadata()), ctx.realNow());
+        NewHook hook = new NewHook(Ids.next("hook_"), token, kind, type.getName(), metadataJson, responseJson, ctx.realNow());
         boolean[] conflict = new boolean[1];
         ctx.writeWith(1, () -> {
             Journal.HookCreation created = ctx.env().journal().createHook(ctx.run(), ctx.eventCount(), hook);
             conflict[0] = created.conflict();
             return created.eventCount();
         });
-        ctx.advanceClock(hook.createdAt());
         if (conflict[0]) {
             throw new HookConflictException(token);
         }

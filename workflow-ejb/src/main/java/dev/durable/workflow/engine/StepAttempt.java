@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 
 /**
  * One attempt of a step, inline or parallel: runs the body in its {@link StepScope} and turns its result
@@ -33,11 +32,11 @@ public record StepAttempt(List<Event> events, boolean last, String outputJson, S
     /**
      * Executes attempt {@code attempt} of step {@code stepId} of run {@code runId}.
      *
-     * @param cancelled tells the body, if it asks, whether the run has been cancelled meanwhile
+     * @param services what the body may ask of the engine
      */
     public static StepAttempt run(String runId, String stepId, String name, int attempt, Instant startedAt,
-                                  Retries retries, Clock clock, BooleanSupplier cancelled, Callable<Object> body) {
-        StepScope scope = new StepScope(runId, new StepMetadata(stepId, name, attempt, startedAt), cancelled);
+                                  Retries retries, Clock clock, StepServices services, Callable<Object> body) {
+        StepScope scope = new StepScope(runId, new StepMetadata(stepId, name, attempt, startedAt), services);
         Object result = null;
         Exception failure = null;
         try {

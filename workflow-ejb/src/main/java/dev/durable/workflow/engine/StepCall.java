@@ -43,7 +43,7 @@ final class StepCall {
                                   String inputJson, Callable<Object> body, int attempt) {
         Instant startedAt = ctx.realNow();
         StepAttempt outcome = StepAttempt.run(ctx.runId(), id, name, attempt, startedAt, retries, ctx.env().clock(),
-                () -> ctx.env().cancellation().cancelRequested(ctx.runId()), body);
+                ctx.env().stepServices(), body);
         List<Event> events = new ArrayList<>(4);
         if (attempt == 1) {
             events.add(EventData.stepCreated(id, startedAt, name, inputJson));

@@ -1,14 +1,13 @@
 package dev.durable.workflow.engine;
 
 import dev.durable.workflow.api.StepMetadata;
-import java.util.function.BooleanSupplier;
 
 /**
  * What a step knows while its body executes, the same for a step executed inline by its workflow's
  * delivery and for a parallel step executed by a delivery of its own: its run, its metadata and whether
- * the run has been cancelled meanwhile.
+ * the engine's services for it (cancellation, webhook answers).
  */
-record StepScope(String runId, StepMetadata metadata, BooleanSupplier cancelled) {
+record StepScope(String runId, StepMetadata metadata, StepServices services) {
     private static final ThreadLocal<StepScope> CURRENT = new ThreadLocal<>();
 
     /** The step executing on this thread, or {@code null}. */

@@ -38,7 +38,7 @@ public class EngineLifecycle {
     void start() {
         store.find("wrun_"); // first use of the store, outside any transaction: creates missing tables
         int freed = store.releaseLeasesOfEarlierLives(ServerIdentity.SERVER + "#", ServerIdentity.OWNER);
-        LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER
+        LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER + " with " + EngineConfig.describe()
                 + (freed > 0 ? "; freed " + freed + " lease(s) held before a restart" : ""));
     }
 
@@ -48,6 +48,7 @@ public class EngineLifecycle {
         Instant now = EngineClock.now();
         List<String> stalled = store.touchStalledRuns(now, now.minus(EngineConfig.STALL), SWEEP_BATCH);
         stalled.forEach(queue::send);
+        store.purgeWebhookReplies(now.minus(EngineConfig.WEBHOOK_RESPONSE).minusSeconds(600));
         if (!stalled.isEmpty()) {
             LOG.info(() -> "Re-enqueued " + stalled.size() + " stalled run(s)");
         }

@@ -4,6 +4,14 @@ import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.HookStatus;
 import dev.durable.workflow.api.InvalidHookPayloadException;
 import dev.durable.workflow.api.UnknownHookException;
+import dev.durable.workflow.api.WebhookReceipt;
+import dev.durable.workflow.api.WebhookRequest;
+import dev.durable.workflow.api.WebhookResponse;
+import dev.durable.workflow.engine.EngineClock;
+import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.engine.Ids;
+import java.util.Map;
+import java.util.Optional;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.queue.RunQueue;
@@ -22,7 +30,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The changes made to a run from outside its deliveries: cancel, wake-up, a hook's payload. Each is one
+ * The changes made to a run from outside its deliveries: cancel, wake-up, a hook's payload, a webhook's
+ * request. Each is one
  * transaction (the caller's, or its own) that writes the run's rows and sends the message that makes a
  * delivery act on them, so neither is ever committed without the other.
  */
@@ -50,7 +59,7 @@ public class RunControl {
             queue.send(cancelled.parentRunId());
         }
         for (String id : cancelled.runIds()) {
-            Cancellations.cancelled(id);
+            StepSupport.cancelled(id);
             CompletionSignals.signal(id);
         }
     }
@@ -67,8 +76,8 @@ public class RunControl {
     /** Appends a payload for the hook holding {@code token} and resumes its run; see {@code WorkflowService.resumeHook}. */
     public HookInfo resumeHook(String token, Object payload) {
         RunStore.ActiveHook hook = store.findHook(token);
-        if (hook == null) {
-            throw new UnknownHookException(token);
+        if (hook == null || !"hook".equals(hook.kind())) {
+            throw new UnknownHookException(token); // a webhook is resumed by an HTTP request to its URL
         }
         String json = payload instanceof JsonValue value ? value.toString() : JsonCodec.toJson(payload);
         check(hook, json);
@@ -77,7 +86,35 @@ public class RunControl {
             throw new UnknownHookException(token); // disposed, or its run ended, since we looked
         }
         queue.send(resumed.runId());
-        return info(resumed);
+        return info(resumed, -1);
+    }
+
+    /** Appends an HTTP request to the run of the webhook holding {@code token} and resumes the run. */
+    public WebhookReceipt receiveWebhook(String token, WebhookRequest request) {
+        RunStore.ActiveHook hook = store.findHook(token);
+        if (hook == null || !"webhook".equals(hook.kind())) {
+            throw new UnknownHookException(token);
+        }
+        String requestId = Ids.next("wreq_");
+        request.setRequestId(requestId);
+        RunStore.ActiveHook resumed = store.resumeHook(token, JsonCodec.toJson(request));
+        if (resumed == null) {
+            throw new UnknownHookException(token);
+        }
+        queue.send(resumed.runId());
+        String response = hook.responseJson();
+        if (response != null && response.contains("\"manual\":true")) {
+            return new WebhookReceipt(requestId, hook.hookId(), hook.runId(), null,
+                    EngineClock.now().plus(EngineConfig.WEBHOOK_RESPONSE));
+        }
+        WebhookResponse answer = response == null ? new WebhookResponse(202, Map.of(), "")
+                : (WebhookResponse) JsonCodec.fromJson(response, WebhookResponse.class);
+        return new WebhookReceipt(requestId, hook.hookId(), hook.runId(), answer, null);
+    }
+
+    /** A manual webhook's answer, once a step gave it; taken, so it is sent once. */
+    public Optional<WebhookResponse> takeWebhookResponse(String requestId) {
+        return store.takeWebhookReply(requestId);
     }
 
     /** The payload must decode as the hook's type and satisfy its constraints. */
@@ -117,8 +154,9 @@ public class RunControl {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    static HookInfo info(RunStore.ActiveHook h) {
-        return new HookInfo(h.hookId(), h.token(), h.runId(), h.kind(), h.metadataJson(), HookStatus.ACTIVE, h.received(),
-                h.createdAt(), null);
+    static HookInfo info(RunStore.ActiveHook h, int received) {
+        return new HookInfo(h.hookId(), h.token(), h.runId(), h.kind(),
+                HookInfo.webhookUrl(EngineConfig.BASE_URL, h.kind(), h.token()), h.metadataJson(), HookStatus.ACTIVE,
+                received, h.createdAt(), null);
     }
 }

@@ -125,7 +125,7 @@ public class RunExecutor {
         Replayer.Result result;
         try {
             Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps,
-                    new Cancellations(store), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
+                    new StepSupport(store), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
             result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
         } catch (RuntimeException e) {
             // an engine or infrastructure failure: free the run for the redelivery the rollback causes

@@ -41,11 +41,11 @@ public class StepExecutor {
     @Inject
     WorkflowRegistry registry;
 
-    private Cancellations cancellations;
+    private StepSupport support;
 
     @jakarta.annotation.PostConstruct
     void init() {
-        cancellations = new Cancellations(store);
+        support = new StepSupport(store);
     }
 
     /** Executes an attempt of the step, if one is due. */
@@ -59,7 +59,7 @@ public class StepExecutor {
             Retries retries = Retries.of(method, registry.require(step.workflowName()).workflowClass());
             Object[] args = JsonCodec.decodeArguments(step.inputJson(), method.getGenericParameterTypes());
             return StepAttempt.run(runId, stepId, step.stepName(), step.attempt(), step.startedAt(), retries, EngineClock.CLOCK,
-                    () -> cancellations.cancelRequested(runId), () -> {
+                    support, () -> {
                 try {
                     return method.invoke(bean, args);
                 } catch (InvocationTargetException e) {

@@ -4,6 +4,9 @@ import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.Run;
 import dev.durable.workflow.api.StartOptions;
 import dev.durable.workflow.api.UnknownHookException;
+import dev.durable.workflow.api.WebhookReceipt;
+import dev.durable.workflow.api.WebhookRequest;
+import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.api.WorkflowService;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
@@ -84,12 +87,22 @@ public class WorkflowServiceBean implements WorkflowService {
     }
 
     @Override
+    public WebhookReceipt receiveWebhook(String token, WebhookRequest request) {
+        return control.receiveWebhook(token, request);
+    }
+
+    @Override
+    public java.util.Optional<WebhookResponse> takeWebhookResponse(String requestId) {
+        return control.takeWebhookResponse(requestId);
+    }
+
+    @Override
     public HookInfo getHook(String token) {
         RunStore.ActiveHook hook = store.findHook(token);
         if (hook == null) {
             throw new UnknownHookException(token);
         }
-        return RunControl.info(hook);
+        return RunControl.info(hook, store.received(hook.runId(), hook.hookId()));
     }
 
     private <T> Run<T> start(WorkflowDefinition definition, List<?> args, StartOptions options) {

@@ -36,6 +36,7 @@ final class HookDao {
         row.kind = hook.kind();
         row.payloadType = hook.payloadType();
         row.metadataJson = hook.metadataJson();
+        row.responseJson = hook.responseJson();
         row.createdAt = hook.createdAt();
         em.persist(row);
     }

@@ -35,6 +35,11 @@ public class HookEntity {
     @Column(name = Schema.METADATA_JSON)
     String metadataJson;
 
+    /** How a webhook answers its requests; {@code null} for a hook or a webhook's default 202. */
+    @Lob
+    @Column(name = Schema.RESPONSE_JSON)
+    String responseJson;
+
     @Column(name = Schema.CREATED_AT, nullable = false)
     Instant createdAt;
 }

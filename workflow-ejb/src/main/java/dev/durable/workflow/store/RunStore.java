@@ -400,11 +400,7 @@ public class RunStore {
         return run.parentRunId;
     }
 
-    /**
-     * The active hook holding {@code token}, or {@code null}.
-     *
-     * @return the hook, with how many payloads it has received
-     */
+    /** The active hook holding {@code token}, or {@code null}. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ActiveHook findHook(String token) {
         HookEntity h = hooks().find(token);
@@ -413,16 +409,18 @@ public class RunStore {
         }
         RunEntity run = em.find(RunEntity.class, h.runId);
         return new ActiveHook(h.hookId, h.token, h.runId, run == null ? null : run.workflowName, h.kind, h.payloadType,
-                h.metadataJson, h.createdAt, received(h.runId, h.hookId));
+                h.metadataJson, h.responseJson, h.createdAt);
     }
 
-    private int received(String runId, String hookId) {
+    /** How many payloads the hook has received. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int received(String runId, String hookId) {
         return (int) events().of(runId, hookId).stream().filter(e -> e.type() == EventType.HOOK_RECEIVED).count();
     }
 
     /** An active hook as {@link #findHook} reads it. */
     public record ActiveHook(String hookId, String token, String runId, String workflowName, String kind,
-                             String payloadType, String metadataJson, Instant createdAt, int received) {
+                             String payloadType, String metadataJson, String responseJson, Instant createdAt) {
     }
 
     /**
@@ -448,7 +446,53 @@ public class RunStore {
         Instant now = EngineClock.now();
         em.persist(Events.toEntity(run.runId, run.appendExternal(1, now), EventData.hookReceived(hook.hookId, now, payloadJson)));
         return new ActiveHook(hook.hookId, token, run.runId, run.workflowName, hook.kind, hook.payloadType,
-                hook.metadataJson, hook.createdAt, -1);
+                hook.metadataJson, hook.responseJson, hook.createdAt);
+    }
+
+    /**
+     * Saves a manual webhook's answer to a request, unless it has one already.
+     *
+     * @return whether this answer was saved
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean saveWebhookReply(String requestId, dev.durable.workflow.api.WebhookResponse response) {
+        if (em.find(WebhookReplyEntity.class, requestId) != null) {
+            return false;
+        }
+        WebhookReplyEntity reply = new WebhookReplyEntity();
+        reply.requestId = requestId;
+        reply.status = response.status();
+        reply.headersJson = JsonCodec.toJson(response.headers());
+        reply.body = response.body();
+        reply.createdAt = EngineClock.now();
+        em.persist(reply);
+        em.flush();
+        return true;
+    }
+
+    /** Whether the request has an answer. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean hasWebhookReply(String requestId) {
+        return em.find(WebhookReplyEntity.class, requestId) != null;
+    }
+
+    /** The request's answer, removed; empty while it has none. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<dev.durable.workflow.api.WebhookResponse> takeWebhookReply(String requestId) {
+        WebhookReplyEntity reply = em.find(WebhookReplyEntity.class, requestId);
+        if (reply == null) {
+            return java.util.Optional.empty();
+        }
+        em.remove(reply);
+        java.util.Map<String, String> headers = (java.util.Map<String, String>) JsonCodec.fromJson(reply.headersJson,
+                new java.util.HashMap<String, String>() { }.getClass().getGenericSuperclass());
+        return java.util.Optional.of(new dev.durable.workflow.api.WebhookResponse(reply.status, headers, reply.body));
+    }
+
+    /** Deletes answers nobody took (their requests had timed out) older than {@code before}. */
+    public int purgeWebhookReplies(Instant before) {
+        return em.createQuery("DELETE FROM WebhookReplyEntity w WHERE w.createdAt < :before")
+                .setParameter("before", before).executeUpdate();
     }
 
     private RunEntity lockLive(String runId) {

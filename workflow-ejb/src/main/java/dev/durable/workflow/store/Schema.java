@@ -47,6 +47,14 @@ final class Schema {
     static final String KIND = "KIND";
     static final String PAYLOAD_TYPE = "PAYLOAD_TYPE";
     static final String METADATA_JSON = "METADATA_JSON";
+    static final String RESPONSE_JSON = "RESPONSE_JSON";
+
+    /** Webhook replies: a manual webhook's answer to one HTTP request, until the server holding it sends it. */
+    static final String WEBHOOK_REPLY = "WF_WEBHOOK_REPLY";
+    static final String REQUEST_ID = "REQUEST_ID";
+    static final String HTTP_STATUS = "HTTP_STATUS";
+    static final String HEADERS_JSON = "HEADERS_JSON";
+    static final String BODY = "BODY";
 
     /** Status literals, as {@link dev.durable.workflow.api.RunStatus#wireName()} writes them. */
     static final String PENDING = "pending";

@@ -12,6 +12,7 @@ import dev.durable.workflow.api.StepStatus;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.WorkflowInfo;
 import dev.durable.workflow.api.WorkflowInspector;
+import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.History;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import jakarta.ejb.Stateless;
@@ -121,8 +122,9 @@ public class WorkflowInspectorBean implements WorkflowInspector {
     public List<HookInfo> listHooks(String runId) {
         requireRun(runId);
         return History.of(new EventLog(em).ofType(runId, "hook")).hooks().stream()
-                .map(h -> new HookInfo(h.id(), h.token(), runId, h.kind(), h.metadataJson(), h.status(), h.payloads().size(),
-                        h.createdAt(), h.disposedAt()))
+                .map(h -> new HookInfo(h.id(), h.token(), runId, h.kind(),
+                        HookInfo.webhookUrl(EngineConfig.BASE_URL, h.kind(), h.token()), h.metadataJson(), h.status(),
+                        h.payloads().size(), h.createdAt(), h.disposedAt()))
                 .toList();
     }
 

@@ -31,10 +31,23 @@ final class Deliveries {
 
     static Replayer.Result execute(LoadedRun run, Journal journal, Object workflow, Clock clock, ChildRuns children,
                                    int maxEvents, java.time.Duration budget) {
-        Environment env = new Environment(journal, children, NO_DISPATCH, runId -> false, clock, budget, maxEvents,
+        Environment env = new Environment(journal, children, NO_DISPATCH, NO_STEP_SERVICES, clock, budget, maxEvents,
                 "http://localhost/api");
         return new Replayer(env).execute(run, WorkflowDefinition.of(workflow.getClass()), workflow);
     }
+
+    /** Steps here are never cancelled and answer no webhooks. */
+    static final StepServices NO_STEP_SERVICES = new StepServices() {
+        @Override
+        public boolean cancelRequested(String runId) {
+            return false;
+        }
+
+        @Override
+        public boolean respondToWebhook(String requestId, dev.durable.workflow.api.WebhookResponse response) {
+            throw new UnsupportedOperationException("no webhooks here");
+        }
+    };
 
     /** These tests start no parallel steps. */
     private static final StepDispatcher NO_DISPATCH = (runId, stepIds) -> {

@@ -130,7 +130,7 @@ class ParallelStepsTest {
     // ---- helpers ----
 
     /** A journal that also records what each suspend was asked to write. */
-    private static final class RecordingJournal implements Journal {
+    private static final class RecordingJournal extends ForwardingJournal {
         record SuspendCall(int knownEventCount, List<Event> events, Instant wakeAt, int awaiting) {
         }
 
@@ -139,7 +139,12 @@ class ParallelStepsTest {
         final List<List<Event>> appends = new ArrayList<>();
 
         RecordingJournal(LoadedRun run) {
-            this.log = new InMemoryJournal(run);
+            this(new InMemoryJournal(run));
+        }
+
+        private RecordingJournal(InMemoryJournal log) {
+            super(log);
+            this.log = log;
         }
 
         @Override
@@ -153,41 +158,11 @@ class ParallelStepsTest {
             suspends.add(new SuspendCall(knownEventCount, List.copyOf(events), wakeAt, awaiting));
             return log.suspend(run, knownEventCount, events, wakeAt, awaiting);
         }
-
-        @Override
-        public List<Event> eventsFrom(String runId, int fromSeq) {
-            return log.eventsFrom(runId, fromSeq);
-        }
-
-        @Override
-        public int appendIfUnchanged(LoadedRun run, int knownEventCount, List<Event> events) {
-            return log.appendIfUnchanged(run, knownEventCount, events);
-        }
-
-        @Override
-        public HookCreation createHook(LoadedRun run, int knownEventCount, NewHook hook) {
-            return log.createHook(run, knownEventCount, hook);
-        }
-
-        @Override
-        public int disposeHooks(LoadedRun run, int knownEventCount, List<String> hookIds, Instant at) {
-            return log.disposeHooks(run, knownEventCount, hookIds, at);
-        }
-
-        @Override
-        public boolean completeRun(LoadedRun run, int knownEventCount, List<String> activeHooks, String outputJson) {
-            return log.completeRun(run, knownEventCount, activeHooks, outputJson);
-        }
-
-        @Override
-        public boolean failRun(LoadedRun run, int knownEventCount, List<String> activeHooks, ErrorCode code, String message) {
-            return log.failRun(run, knownEventCount, activeHooks, code, message);
-        }
     }
 
     private Replayer.Result execute(LoadedRun run, Journal journal, Object wf) {
         Clock clock = new TickingClock(T0, Duration.ofSeconds(1));
-        Environment env = new Environment(journal, Deliveries.NO_CHILDREN, dispatcher, runId -> false, clock, Duration.ofMinutes(1),
+        Environment env = new Environment(journal, Deliveries.NO_CHILDREN, dispatcher, Deliveries.NO_STEP_SERVICES, clock, Duration.ofMinutes(1),
                 25_000, "http://localhost/api");
         return new Replayer(env).execute(run, WorkflowDefinition.of(wf.getClass()), wf);
     }

@@ -159,6 +159,33 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void aHookWaitSurvivesAKillAndIsResumedAfterTheRestart() {
+        String order = "crash-" + UUID.randomUUID();
+        String runId = HTTP.start("{\"workflowName\":\"approval\",\"args\":[\"" + order + "\"]}");
+        awaitEvent(runId, "hook_created");
+        SERVER.kill();
+        SERVER.start();
+        var resumed = HTTP.post("/hooks/approval:" + order, "{\"approved\":true,\"by\":\"after the restart\"}");
+        assertEquals(202, resumed.statusCode(), resumed.body());
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("approved by after the restart", run.getString("output"), run.toString());
+    }
+
+    @Test
+    void aResumeAcceptedJustBeforeAKillIsNotLost() {
+        String order = "crash-" + UUID.randomUUID();
+        String runId = HTTP.start("{\"workflowName\":\"approval\",\"args\":[\"" + order + "\"]}");
+        awaitEvent(runId, "hook_created");
+        var resumed = HTTP.post("/hooks/approval:" + order, "{\"approved\":false,\"by\":\"before the kill\"}");
+        assertEquals(202, resumed.statusCode(), resumed.body());
+        SERVER.kill();
+        SERVER.start();
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("rejected by before the kill", run.getString("output"), run.toString());
+        assertEquals(1, countEvents(runId, "hook_received"), "the payload was recorded once");
+    }
+
+    @Test
     void aRetryDelaySurvivesAKill() {
         String runId = HTTP.start("{\"workflowName\":\"retryCounter\"}");
         awaitEvent(runId, "step_retrying");
@@ -190,6 +217,11 @@ class CrashRecoveryIT {
             Http.sleep(50);
         }
         throw new AssertionError("no " + type + " event in run " + runId);
+    }
+
+    private static long countEvents(String runId, String type) {
+        JsonArray data = Http.json(HTTP.get("/runs/" + runId + "/events?limit=1000")).getJsonArray("data");
+        return data.stream().filter(v -> v.asJsonObject().getString("eventType").equals(type)).count();
     }
 
     private static List<JsonObject> completedSteps(String runId) {

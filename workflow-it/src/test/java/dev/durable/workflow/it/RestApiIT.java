@@ -229,6 +229,127 @@ class RestApiIT {
         }
     }
 
+    @Test
+    void anApprovalIsResumedOverRestAndItsHookIsListed() {
+        String order = "rest-" + java.util.UUID.randomUUID();
+        String runId = http.start("{\"workflowName\":\"approval\",\"args\":[\"" + order + "\"]}");
+        String path = "/hooks/approval:" + order;
+        JsonObject hook = null;
+        for (int i = 0; i < 600 && hook == null; i++) {
+            HttpResponse<String> r = http.get(path);
+            if (r.statusCode() == 200) {
+                hook = Http.json(r);
+            } else {
+                Http.sleep(20);
+            }
+        }
+        assertNotNull(hook, "the hook appears");
+        assertEquals(runId, hook.getString("runId"));
+        assertEquals("active", hook.getString("status"));
+        assertEquals(order, hook.getJsonObject("metadata").getString("orderId"));
+
+        JsonObject invalid = assertProblem(http.post(path, "{\"approved\":true}"), 400);
+        assertTrue(invalid.getJsonArray("violations").getString(0).startsWith("by: "), invalid.toString());
+        assertProblem(http.post(path, "{\"approved\":"), 400);
+        assertProblem(http.post("/hooks/no-such-token-" + order, "{\"approved\":true,\"by\":\"x\"}"), 404);
+        assertProblem(http.get("/hooks/no-such-token-" + order), 404);
+
+        HttpResponse<String> resumed = http.post(path, "{\"approved\":true,\"by\":\"ada\"}");
+        assertEquals(202, resumed.statusCode(), resumed.body());
+        assertEquals(runId, Http.json(resumed).getString("runId"));
+        assertEquals(hook.getString("hookId"), Http.json(resumed).getString("hookId"));
+        JsonObject done = http.awaitTerminal(runId, WAIT);
+        assertEquals("approved by ada", done.getString("output"), done.toString());
+
+        JsonObject listed = Http.json(http.get("/runs/" + runId + "/hooks")).getJsonArray("data").getJsonObject(0);
+        assertEquals("disposed", listed.getString("status"));
+        assertEquals(1, listed.getInt("received"));
+        assertEquals("approval:" + order, listed.getString("token"));
+        assertProblem(http.post(path, "{\"approved\":true,\"by\":\"late\"}"), 404);
+    }
+
+    @Test
+    void aCancelRecordsItsReason() {
+        String runId = http.start("{\"workflowName\":\"sleeping\",\"args\":[\"1h\"]}");
+        HttpResponse<String> r = http.post("/runs/" + runId + "/cancel", "{\"reason\":\"no longer needed\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("cancelled", Http.json(r).getString("status"));
+        String events = http.get("/runs/" + runId + "/events").body();
+        assertTrue(events.contains("no longer needed"), events);
+        assertProblem(http.post("/runs/" + runId + "/cancel", ""), 409);
+        assertProblem(http.post("/runs/" + runId + "/cancel", "{\"reason\":"), 400);
+    }
+
+    @Test
+    void aWebhookIsResumedByAnHttpRequestAnsweredTwoHundredTwoAndListedWithItsUrl() {
+        String runId = http.start("{\"workflowName\":\"webhookEcho\"}");
+        JsonObject hook = webhookOf(runId);
+        assertEquals("webhook", hook.getString("kind"));
+        String token = hook.getString("token");
+        assertTrue(token.matches("[A-Za-z0-9_-]{24,}"), "random and URL-safe: " + token);
+        assertTrue(hook.getString("url").endsWith("/webhooks/" + token), hook.toString());
+        assertProblem(http.post("/hooks/" + token, "\"not like this\""), 404);
+
+        HttpResponse<String> r = http.post("/webhooks/" + token, "{\"hello\":\"world\"}");
+        assertEquals(202, r.statusCode(), r.body());
+        assertEquals("", r.body());
+        JsonObject done = http.awaitTerminal(runId, WAIT);
+        assertEquals("{\"hello\":\"world\"}", done.getString("output"), done.toString());
+        assertProblem(http.post("/webhooks/" + token, "{}"), 404);
+        assertProblem(http.get("/webhooks/no-such-token"), 404);
+    }
+
+    @Test
+    void aWebhookWithAFixedResponseAnswersWithIt() {
+        String runId = http.start("{\"workflowName\":\"webhookFixed\"}");
+        String token = webhookOf(runId).getString("token");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(http.uri("/webhooks/" + token + "?a=1&b=2"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")));
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals("thanks", r.body());
+        assertEquals("fixed", r.headers().firstValue("X-Answer").orElse(null));
+        assertEquals("PUT?a=1&b=2", http.awaitTerminal(runId, WAIT).getString("output"));
+    }
+
+    @Test
+    void aManualWebhookIsAnsweredByAStep() {
+        String runId = http.start("{\"workflowName\":\"webhookReply\"}");
+        String token = webhookOf(runId).getString("token");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(http.uri("/webhooks/" + token))
+                .header("Content-Type", "text/plain").method("PATCH", HttpRequest.BodyPublishers.ofString("ping")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonObject answer = Http.json(r);
+        assertEquals(runId, answer.getString("runId"));
+        assertEquals("PATCH", answer.getString("method"));
+        assertEquals("ping", answer.getString("received"));
+        assertEquals("PATCH", http.awaitTerminal(runId, WAIT).getString("output"));
+    }
+
+    @Test
+    void aManualWebhookNobodyAnswersGetsA504Problem() {
+        String runId = http.start("{\"workflowName\":\"webhookUnanswered\"}");
+        String token = webhookOf(runId).getString("token");
+        long start = System.nanoTime();
+        JsonObject p = assertProblem(http.send(HttpRequest.newBuilder(http.uri("/webhooks/" + token)).DELETE()), 504);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 2500, "waited the configured 3 s, not " + millis + " ms");
+        assertTrue(p.getString("detail").contains("did not answer"), p.toString());
+        http.post("/runs/" + runId + "/cancel", "");
+    }
+
+    /** The run's first hook, once it has one. */
+    private JsonObject webhookOf(String runId) {
+        for (int i = 0; i < 1500; i++) {
+            HttpResponse<String> r = http.get("/runs/" + runId + "/hooks");
+            if (r.statusCode() == 200 && !Http.json(r).getJsonArray("data").isEmpty()) {
+                return Http.json(r).getJsonArray("data").getJsonObject(0);
+            }
+            Http.sleep(20);
+        }
+        throw new AssertionError("run " + runId + " created no hook");
+    }
+
     // ---- errors: every one is application/problem+json with a status and a readable detail ----
 
     @Test

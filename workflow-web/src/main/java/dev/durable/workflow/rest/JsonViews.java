@@ -1,6 +1,7 @@
 package dev.durable.workflow.rest;
 
 import dev.durable.workflow.api.EventInfo;
+import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.Page;
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.StepInfo;
@@ -127,6 +128,22 @@ public final class JsonViews {
     }
 
     /** A JSON string, or JSON {@code null}. */
+    /** A hook or webhook: id, token, run, kind, status, metadata, payloads received, times. */
+    public static JsonObject hook(HookInfo hook) {
+        return FACTORY.createObjectBuilder()
+                .add("hookId", hook.hookId())
+                .add("token", hook.token())
+                .add("runId", hook.runId())
+                .add("kind", hook.kind())
+                .add("url", string(hook.url()))
+                .add("status", hook.status().wireName())
+                .add("metadata", embedded(hook.metadataJson()))
+                .add("received", hook.received())
+                .add("createdAt", instant(hook.createdAt()))
+                .add("disposedAt", instant(hook.disposedAt()))
+                .build();
+    }
+
     static JsonValue string(String value) {
         return value == null ? JsonValue.NULL : Json.createValue(value);
     }

@@ -14,8 +14,14 @@ import java.util.Locale;
  * @param type a URN naming the kind of problem, e.g. {@code urn:workflow:problem:unknown-run}
  * @param title a short summary of the kind of problem; the same for every occurrence
  * @param detail what went wrong this time, for a person
+ * @param violations each thing wrong with the input, when there are several (a member {@code violations})
  */
-public record Problem(int status, String type, String title, String detail) {
+public record Problem(int status, String type, String title, String detail, java.util.List<String> violations) {
+
+    /** A problem without a list of violations. */
+    public Problem(int status, String type, String title, String detail) {
+        this(status, type, title, detail, java.util.List.of());
+    }
 
     /** The media type of problem details. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -59,13 +65,18 @@ public record Problem(int status, String type, String title, String detail) {
 
     /** The problem as JSON; {@code instance} is the request path, or {@code null} if unknown. */
     public JsonObject toJson(String instance) {
-        return JsonViews.FACTORY.createObjectBuilder()
+        var json = JsonViews.FACTORY.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)
                 .add("detail", JsonViews.string(detail))
-                .add("instance", JsonViews.string(instance))
-                .build();
+                .add("instance", JsonViews.string(instance));
+        if (!violations.isEmpty()) {
+            var list = JsonViews.FACTORY.createArrayBuilder();
+            violations.forEach(list::add);
+            json.add("violations", list);
+        }
+        return json.build();
     }
 
     /** The HTTP response carrying this problem. */

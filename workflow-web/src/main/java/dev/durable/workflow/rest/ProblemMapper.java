@@ -1,6 +1,8 @@
 package dev.durable.workflow.rest;
 
 import dev.durable.workflow.api.InvalidArgumentsException;
+import dev.durable.workflow.api.InvalidHookPayloadException;
+import dev.durable.workflow.api.UnknownHookException;
 import dev.durable.workflow.api.RunAlreadyTerminalException;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.UnknownWorkflowException;
@@ -90,6 +92,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof InvalidArgumentsException) {
             return Problem.of(400, "invalid-arguments", "Invalid arguments", t.getMessage());
+        }
+        if (t instanceof UnknownHookException) {
+            return Problem.of(404, "unknown-hook", "Unknown hook", t.getMessage());
+        }
+        if (t instanceof InvalidHookPayloadException invalid) {
+            return new Problem(400, Problem.TYPE_PREFIX + "invalid-payload", "Invalid payload", invalid.getMessage(),
+                    invalid.violations());
         }
         if (t instanceof RunAlreadyTerminalException) {
             return Problem.of(409, "run-already-terminal", "Run already terminal", t.getMessage());

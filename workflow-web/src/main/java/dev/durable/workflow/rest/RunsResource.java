@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +40,8 @@ import java.util.stream.Collectors;
  * GET  /runs/{runId}              the run
  * GET  /runs/{runId}/steps?limit=&amp;cursor=    a page of its steps, in execution order
  * GET  /runs/{runId}/events?limit=&amp;cursor=   a page of its events, in log order
- * POST /runs/{runId}/cancel       cancel it: 200, the run
+ * GET  /runs/{runId}/hooks        its hooks and webhooks, in creation order
+ * POST /runs/{runId}/cancel       cancel it (optional body {"reason": ".."}): 200, the run
  * POST /runs/{runId}/wake-up      end its pending sleeps: 200, {"woken": n, "run": ...}
  * </pre>
  *
@@ -103,12 +107,42 @@ public class RunsResource {
                 JsonViews::event))).build();
     }
 
-    /** Cancels a run; 409 if it has already ended. Any request body is ignored. */
+    /** A run's hooks and webhooks, whatever their status: {@code {"data": [...]}}. */
+    @GET
+    @Path("{runId}/hooks")
+    public Response hooks(@PathParam("runId") String runId) {
+        var data = JsonViews.FACTORY.createArrayBuilder();
+        inspector.listHooks(runId).forEach(h -> data.add(JsonViews.hook(h)));
+        return Response.ok(json(JsonViews.FACTORY.createObjectBuilder().add("data", data).build())).build();
+    }
+
+    /**
+     * Cancels a run, recording the body's optional {@code reason}; 409 if it has already ended. An empty
+     * body means no reason (so a bare {@code curl -XPOST} works).
+     */
     @POST
     @Path("{runId}/cancel")
-    public Response cancel(@PathParam("runId") String runId) {
-        workflows.getRun(runId).cancel();
+    public Response cancel(@PathParam("runId") String runId, InputStream body) throws IOException {
+        workflows.getRun(runId).cancel(reason(StartRequest.readBody(body)));
         return Response.ok(json(JsonViews.run(find(runId)))).build();
+    }
+
+    private static String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonValue value = StartRequest.parseJson(body);
+        if (!(value instanceof JsonObject object) || object.get("reason") == null
+                || object.get("reason").getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(object.get("reason") instanceof JsonString reason)) {
+            throw new ProblemException(Problem.invalidRequest("reason must be a string"));
+        }
+        if (reason.getString().length() > 1000) {
+            throw new ProblemException(Problem.invalidRequest("reason must be at most 1000 characters"));
+        }
+        return reason.getString();
     }
 
     /** Ends the run's pending sleeps now: 200 with {@code woken} (how many) and the run; 409 if it has ended. */

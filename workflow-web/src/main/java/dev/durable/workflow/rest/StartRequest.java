@@ -104,7 +104,8 @@ public record StartRequest(String workflowName, List<JsonValue> args, StartOptio
         }
     }
 
-    private static JsonValue parseJson(String body) {
+    /** The body as one JSON value; a problem if it is empty, malformed or followed by more. */
+    static JsonValue parseJson(String body) {
         String text = body == null ? "" : body;
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte order mark, which RFC 8259 lets parsers ignore

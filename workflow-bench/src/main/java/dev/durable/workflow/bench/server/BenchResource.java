@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -84,6 +85,60 @@ public class BenchResource {
                 .add("startCallMs", round(median(startCall))).add("createdToClaimedMs", round(median(toClaim)))
                 .add("claimedToCompletedMs", round(median(executing))).add("completedToCallerMs", round(median(toCaller)))
                 .add("samplesMs", samples).build();
+    }
+
+    /**
+     * {@code runs} runs of {@code approval} one after another: each waits on its hook, suspended; then the
+     * hook is resumed, and the time from {@code resumeHook()} to the end of the workflow's next step (its
+     * {@code step_completed}) is measured, and the {@code resumeHook()} call itself.
+     */
+    @POST
+    @Path("hooks")
+    public JsonObject hooks(@QueryParam("runs") int runs) {
+        double[] toStep = new double[runs];
+        double[] resumeCall = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            String order = "bench-" + UUID.randomUUID();
+            Run<String> run = workflows.start("approval", List.of(order));
+            awaitSuspended(run);
+            Instant before = Instant.now();
+            long t0 = System.nanoTime();
+            workflows.resumeHook("approval:" + order, Json.createObjectBuilder().add("approved", true).add("by", "bench").build());
+            resumeCall[i] = (System.nanoTime() - t0) / 1e6;
+            run.returnValue(WAIT);
+            Instant stepDone = inspector.listSteps(run.runId(), 10, null).data().get(0).completedAt();
+            toStep[i] = Duration.between(before, stepDone).toNanos() / 1e6;
+        }
+        double[] sorted = toStep.clone();
+        Arrays.sort(sorted);
+        return Json.createObjectBuilder().add("runs", runs)
+                .add("resumeToStepP50Ms", round(percentile(sorted, 0.50)))
+                .add("resumeToStepP90Ms", round(percentile(sorted, 0.90)))
+                .add("resumeCallMs", round(median(resumeCall))).build();
+    }
+
+    /** Waits until the run has created its hook and let go of its lease (its delivery has ended). */
+    private void awaitSuspended(Run<?> run) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!inspector.listHooks(run.runId()).isEmpty() && leaseFree(run.runId())) {
+                return;
+            }
+            pause(2);
+        }
+        throw new IllegalStateException("Run " + run.runId() + " did not suspend on its hook");
+    }
+
+    private boolean leaseFree(String runId) {
+        try (var c = dataSource.getConnection();
+             var q = c.prepareStatement("SELECT LEASE_TOKEN FROM WF_RUN WHERE RUN_ID = ?")) {
+            q.setString(1, runId);
+            try (var r = q.executeQuery()) {
+                return r.next() && r.getString(1) == null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts {@code runs} runs at once and waits for all: runs/s and steps/s from first start to last end. */
@@ -173,6 +228,14 @@ public class BenchResource {
             cursor = page.hasMore() ? page.cursor() : null;
         } while (cursor != null);
         return done;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static double median(double[] values) {

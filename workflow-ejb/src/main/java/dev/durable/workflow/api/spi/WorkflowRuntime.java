@@ -4,6 +4,9 @@ import dev.durable.workflow.api.ChildRun;
 import dev.durable.workflow.api.Hook;
 import dev.durable.workflow.api.HookOptions;
 import dev.durable.workflow.api.Promise;
+import dev.durable.workflow.api.Webhook;
+import dev.durable.workflow.api.WebhookOptions;
+import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.api.StepMetadata;
 import dev.durable.workflow.api.WorkflowMetadata;
 import java.time.Duration;
@@ -64,4 +67,10 @@ public interface WorkflowRuntime {
 
     /** Creates a hook whose payloads are decoded as {@code type}. */
     <T> Hook<T> createHook(Class<T> type, HookOptions options);
+
+    /** Creates a webhook. */
+    Webhook createWebhook(WebhookOptions options);
+
+    /** From a step: answers a manual webhook's request; whether this call gave the answer. */
+    boolean respondToWebhook(String requestId, WebhookResponse response);
 }

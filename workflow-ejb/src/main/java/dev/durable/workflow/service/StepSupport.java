@@ -2,17 +2,19 @@ package dev.durable.workflow.service;
 
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunStatus;
-import dev.durable.workflow.engine.CancelSignals;
+import dev.durable.workflow.api.WebhookResponse;
+import dev.durable.workflow.engine.StepServices;
 import dev.durable.workflow.store.RunStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers a running step's {@code Workflows.cancelRequested()}: at once for runs cancelled on this server,
- * else from the run's row, read at most once a second per run (a step may ask in a loop).
+ * What running steps ask of the engine. {@code Workflows.cancelRequested()} is answered at once for runs
+ * cancelled on this server, else from the run's row, read at most once a second per run (a step may ask
+ * in a loop). A manual webhook's answer is saved for whichever server holds the waiting request.
  */
-final class Cancellations implements CancelSignals {
+final class StepSupport implements StepServices {
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_REMEMBERED = 10_000;
     private static final Map<String, Boolean> CANCELLED_HERE = new ConcurrentHashMap<>();
@@ -20,7 +22,7 @@ final class Cancellations implements CancelSignals {
 
     private final RunStore store;
 
-    Cancellations(RunStore store) {
+    StepSupport(RunStore store) {
         this.store = store;
     }
 
@@ -52,5 +54,17 @@ final class Cancellations implements CancelSignals {
             cancelled(runId);
         }
         return cancelled;
+    }
+
+    @Override
+    public boolean respondToWebhook(String requestId, WebhookResponse response) {
+        try {
+            return store.saveWebhookReply(requestId, response);
+        } catch (RuntimeException e) {
+            if (store.hasWebhookReply(requestId)) {
+                return false; // another attempt answered at the same moment
+            }
+            throw e;
+        }
     }
 }
