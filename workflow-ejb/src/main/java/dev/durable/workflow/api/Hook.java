@@ -37,8 +37,8 @@ public interface Hook<T> extends Iterable<T> {
 
     /**
      * Waits durably for the next payload, at most {@code timeout} (a durable timer, measured from the
-     * workflow's clock): empty when the time passed first. A payload that arrives later is kept for the
-     * next await.
+     * workflow's clock): empty when the time passed first, or when {@link Run#wakeUp()} ended the wait
+     * early. A payload that arrives later is kept for the next await.
      */
     Optional<T> await(Duration timeout);
 

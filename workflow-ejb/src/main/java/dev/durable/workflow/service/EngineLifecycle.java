@@ -4,6 +4,7 @@ import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.WebhookReplies;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -33,6 +34,9 @@ public class EngineLifecycle {
     @EJB
     RunQueue queue;
 
+    @EJB
+    WebhookReplies replies;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
@@ -48,7 +52,7 @@ public class EngineLifecycle {
         Instant now = EngineClock.now();
         List<String> stalled = store.touchStalledRuns(now, now.minus(EngineConfig.STALL), SWEEP_BATCH);
         stalled.forEach(queue::send);
-        store.purgeWebhookReplies(now.minus(EngineConfig.WEBHOOK_RESPONSE).minusSeconds(600));
+        replies.purge(now.minus(EngineConfig.WEBHOOK_RESPONSE).minusSeconds(600));
         if (!stalled.isEmpty()) {
             LOG.info(() -> "Re-enqueued " + stalled.size() + " stalled run(s)");
         }

@@ -15,7 +15,8 @@ import java.util.Optional;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.queue.RunQueue;
-import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.RunChanges;
+import dev.durable.workflow.store.WebhookReplies;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -41,10 +42,13 @@ import java.util.Set;
 public class RunControl {
 
     @EJB
-    RunStore store;
+    RunChanges store;
 
     @EJB
     RunQueue queue;
+
+    @EJB
+    WebhookReplies replies;
 
     @Inject
     WorkflowRegistry registry;
@@ -54,7 +58,7 @@ public class RunControl {
 
     /** Cancels the run and its attached children; resumes its parent, which may be awaiting it. */
     public void cancel(String runId, String reason) {
-        RunStore.Cancelled cancelled = store.cancel(runId, reason);
+        RunChanges.Cancelled cancelled = store.cancel(runId, reason);
         if (cancelled.parentRunId() != null) {
             queue.send(cancelled.parentRunId());
         }
@@ -75,13 +79,13 @@ public class RunControl {
 
     /** Appends a payload for the hook holding {@code token} and resumes its run; see {@code WorkflowService.resumeHook}. */
     public HookInfo resumeHook(String token, Object payload) {
-        RunStore.ActiveHook hook = store.findHook(token);
+        RunChanges.ActiveHook hook = store.findHook(token);
         if (hook == null || !"hook".equals(hook.kind())) {
             throw new UnknownHookException(token); // a webhook is resumed by an HTTP request to its URL
         }
         String json = payload instanceof JsonValue value ? value.toString() : JsonCodec.toJson(payload);
         check(hook, json);
-        RunStore.ActiveHook resumed = store.resumeHook(token, json);
+        RunChanges.ActiveHook resumed = store.resumeHook(token, json);
         if (resumed == null) {
             throw new UnknownHookException(token); // disposed, or its run ended, since we looked
         }
@@ -91,13 +95,13 @@ public class RunControl {
 
     /** Appends an HTTP request to the run of the webhook holding {@code token} and resumes the run. */
     public WebhookReceipt receiveWebhook(String token, WebhookRequest request) {
-        RunStore.ActiveHook hook = store.findHook(token);
+        RunChanges.ActiveHook hook = store.findHook(token);
         if (hook == null || !"webhook".equals(hook.kind())) {
             throw new UnknownHookException(token);
         }
         String requestId = Ids.next("wreq_");
         request.setRequestId(requestId);
-        RunStore.ActiveHook resumed = store.resumeHook(token, JsonCodec.toJson(request));
+        RunChanges.ActiveHook resumed = store.resumeHook(token, JsonCodec.toJson(request));
         if (resumed == null) {
             throw new UnknownHookException(token);
         }
@@ -114,11 +118,11 @@ public class RunControl {
 
     /** A manual webhook's answer, once a step gave it; taken, so it is sent once. */
     public Optional<WebhookResponse> takeWebhookResponse(String requestId) {
-        return store.takeWebhookReply(requestId);
+        return replies.take(requestId);
     }
 
     /** The payload must decode as the hook's type and satisfy its constraints. */
-    private void check(RunStore.ActiveHook hook, String json) {
+    private void check(RunChanges.ActiveHook hook, String json) {
         Class<?> type;
         try {
             ClassLoader loader = hook.workflowName() == null ? getClass().getClassLoader()
@@ -154,7 +158,7 @@ public class RunControl {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    static HookInfo info(RunStore.ActiveHook h, int received) {
+    static HookInfo info(RunChanges.ActiveHook h, int received) {
         return new HookInfo(h.hookId(), h.token(), h.runId(), h.kind(),
                 HookInfo.webhookUrl(EngineConfig.BASE_URL, h.kind(), h.token()), h.metadataJson(), HookStatus.ACTIVE,
                 received, h.createdAt(), null);

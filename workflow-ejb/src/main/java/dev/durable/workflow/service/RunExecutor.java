@@ -12,7 +12,10 @@ import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.Claim;
 import dev.durable.workflow.store.DeliveryJournal;
+import dev.durable.workflow.store.DeliveryStore;
+import dev.durable.workflow.store.RunChanges;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.WebhookReplies;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -63,12 +66,21 @@ public class RunExecutor {
     @EJB
     RunStore store;
 
+    @EJB
+    DeliveryStore deliveries;
+
+    @EJB
+    RunChanges changes;
+
     /** The engine's database, for a delivery's JDBC fast path (see {@link DeliveryJournal}). */
     @Resource(name = "jdbc/workflow", lookup = "jdbc/workflow")
     DataSource dataSource;
 
     @EJB
     RunLauncher launcher;
+
+    @EJB
+    WebhookReplies replies;
 
     @EJB
     RunQueue queue;
@@ -82,7 +94,7 @@ public class RunExecutor {
      * @param missingBefore how many earlier deliveries of this message found no such run
      */
     public Next deliver(String runId, int missingBefore) {
-        try (DeliveryJournal journal = new DeliveryJournal(dataSource, store)) {
+        try (DeliveryJournal journal = new DeliveryJournal(dataSource, deliveries)) {
             return deliver(journal, runId, missingBefore);
         }
     }
@@ -125,16 +137,16 @@ public class RunExecutor {
         Replayer.Result result;
         try {
             Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps,
-                    new StepSupport(store), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
+                    new StepSupport(store, replies), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
             result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
         } catch (RuntimeException e) {
             // an engine or infrastructure failure: free the run for the redelivery the rollback causes
-            store.releaseLease(runId, run.leaseToken());
+            deliveries.releaseLease(runId, run.leaseToken());
             throw e;
         }
         return switch (result.outcome()) {
             case CONTINUE -> {
-                store.releaseLease(runId, run.leaseToken());
+                deliveries.releaseLease(runId, run.leaseToken());
                 yield Next.after(0);
             }
             case SUSPENDED -> result.wakeAt() == null ? Next.NOTHING
@@ -146,7 +158,7 @@ public class RunExecutor {
 
     /** A run whose message keeps failing outside user code: fail it, and resume its parent. */
     public Next poisoned(String runId, int deliveries) {
-        String parent = store.failUnfenced(runId, ErrorCode.MAX_DELIVERIES_EXCEEDED,
+        String parent = changes.failUnfenced(runId, ErrorCode.MAX_DELIVERIES_EXCEEDED,
                 "The run's message failed " + deliveries + " times outside the workflow's code; see the server log");
         LOG.warning(() -> "Failed run " + runId + " after " + deliveries + " failed deliveries");
         CompletionSignals.signal(runId);

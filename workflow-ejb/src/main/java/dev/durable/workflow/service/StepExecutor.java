@@ -5,8 +5,10 @@ import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.StepAttempt;
 import dev.durable.workflow.engine.Retries;
 import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.store.DeliveryStore;
 import dev.durable.workflow.store.ParallelStep;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.WebhookReplies;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -38,6 +40,12 @@ public class StepExecutor {
     @EJB
     RunStore store;
 
+    @EJB
+    DeliveryStore deliveries;
+
+    @EJB
+    WebhookReplies replies;
+
     @Inject
     WorkflowRegistry registry;
 
@@ -45,12 +53,12 @@ public class StepExecutor {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        support = new StepSupport(store);
+        support = new StepSupport(store, replies);
     }
 
     /** Executes an attempt of the step, if one is due. */
     public Next execute(String runId, String stepId) {
-        ParallelStep step = store.beginParallelStep(runId, stepId, EngineClock.now());
+        ParallelStep step = deliveries.beginParallelStep(runId, stepId, EngineClock.now());
         if (step.attempt() == 0) {
             return new Next(step.retryAt() == null ? -1
                     : Math.max(0, Duration.between(EngineClock.now(), step.retryAt()).toMillis()), false);
@@ -67,7 +75,7 @@ public class StepExecutor {
                 }
             });
         });
-        boolean resume = store.finishParallelStep(runId, outcome.events(), outcome.last(), outcome.failed());
+        boolean resume = deliveries.finishParallelStep(runId, outcome.events(), outcome.last(), outcome.failed());
         long retry = outcome.retryAt() == null ? -1 : Math.max(0, Duration.between(EngineClock.now(), outcome.retryAt()).toMillis());
         return new Next(retry, resume);
     }

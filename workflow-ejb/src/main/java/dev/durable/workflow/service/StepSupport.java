@@ -5,6 +5,7 @@ import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.engine.StepServices;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.WebhookReplies;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,11 @@ final class StepSupport implements StepServices {
     private static final Map<String, Long> LAST_READ = new ConcurrentHashMap<>();
 
     private final RunStore store;
+    private final WebhookReplies replies;
 
-    StepSupport(RunStore store) {
+    StepSupport(RunStore store, WebhookReplies replies) {
         this.store = store;
+        this.replies = replies;
     }
 
     /** Records that the run was cancelled by this server. */
@@ -59,9 +62,9 @@ final class StepSupport implements StepServices {
     @Override
     public boolean respondToWebhook(String requestId, WebhookResponse response) {
         try {
-            return store.saveWebhookReply(requestId, response);
+            return replies.save(requestId, response);
         } catch (RuntimeException e) {
-            if (store.hasWebhookReply(requestId)) {
+            if (replies.has(requestId)) {
                 return false; // another attempt answered at the same moment
             }
             throw e;

@@ -10,6 +10,7 @@ import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.api.WorkflowService;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
+import dev.durable.workflow.store.RunChanges;
 import dev.durable.workflow.store.RunStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -39,6 +40,9 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @EJB
     RunStore store;
+
+    @EJB
+    RunChanges changes;
 
     @EJB
     RunControl control;
@@ -98,11 +102,11 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @Override
     public HookInfo getHook(String token) {
-        RunStore.ActiveHook hook = store.findHook(token);
+        RunChanges.ActiveHook hook = changes.findHook(token);
         if (hook == null) {
             throw new UnknownHookException(token);
         }
-        return RunControl.info(hook, store.received(hook.runId(), hook.hookId()));
+        return RunControl.info(hook, changes.received(hook.runId(), hook.hookId()));
     }
 
     private <T> Run<T> start(WorkflowDefinition definition, List<?> args, StartOptions options) {

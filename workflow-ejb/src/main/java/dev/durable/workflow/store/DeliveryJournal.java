@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * commit; on PostgreSQL the UPDATE and the INSERT are one statement) and the run's end. These touch
  * only the database, so they need no JTA transaction, and plain JDBC spares them JPA's unit of work:
  * this is the hot path of a run. What the fast path cannot decide
- * (others appended meanwhile, or the fence may be lost) is decided by the {@link RunStore} under the
+ * (others appended meanwhile, or the fence may be lost) is decided by the {@link DeliveryStore} under the
  * run's row lock, as are suspensions and reading what others appended.
  *
  * <p>Used by one thread, inside the delivery's local transaction containment; {@link #close} at the
@@ -87,7 +87,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final RunStore store;
+    private final DeliveryStore store;
     private Connection connection;
     private PreparedStatement append;
     private PreparedStatement insert;
@@ -96,7 +96,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     /** When the last write began: a connection idle for longer than {@link #KEEP_IDLE_NANOS} is not reused. */
     private long lastWriteNanos;
 
-    public DeliveryJournal(DataSource dataSource, RunStore store) {
+    public DeliveryJournal(DataSource dataSource, DeliveryStore store) {
         this.dataSource = dataSource;
         this.store = store;
     }
@@ -283,7 +283,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
 
     @Override
     public boolean failRun(LoadedRun run, int knownEventCount, List<String> activeHooks, ErrorCode code, String message) {
-        return activeHooks.isEmpty() && finish(run, knownEventCount, RunStatus.FAILED, null, code, RunStore.truncate(message))
+        return activeHooks.isEmpty() && finish(run, knownEventCount, RunStatus.FAILED, null, code, RunEnds.truncate(message))
                 || store.failRun(run, activeHooks, code, message);
     }
 
@@ -303,7 +303,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
                 connection.rollback();
                 return false;
             }
-            addEvent(run.runId(), known, RunStore.endEventType(status), null, now, RunStore.endEventData(code, message));
+            addEvent(run.runId(), known, RunEnds.endEventType(status), null, now, RunEnds.endEventData(code, message));
             insert.executeBatch();
             connection.commit();
             return true;

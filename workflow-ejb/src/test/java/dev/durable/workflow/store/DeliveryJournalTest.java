@@ -37,7 +37,7 @@ class DeliveryJournalTest {
     private EmbeddedDataSource dataSource;
     private final List<String> handedOver = new ArrayList<>();
     /** The JPA store's locked paths, replaced by a record of what was handed to them. */
-    private final RunStore store = new RunStore() {
+    private final DeliveryStore store = new DeliveryStore() {
         @Override
         public int append(LoadedRun run, List<Event> events) {
             handedOver.add("append " + events.size());
