@@ -21,6 +21,9 @@ public final class EngineConfig {
     /** How long a webhook's HTTP request waits for the run's response before it is answered 504. */
     public static final Duration WEBHOOK_RESPONSE = seconds("workflow/webhookResponseSeconds", 30, 1);
 
+    /** How long after the start something must have consumed the run queue, or the engine refuses runs. */
+    public static final Duration LISTENER_CHECK = seconds("workflow/listenerCheckSeconds", 30, 1);
+
     /** The longest log a run may have; a run that would grow past it fails with MAX_EVENTS_EXCEEDED. */
     public static final int MAX_EVENTS = (int) number("workflow/maxEvents", 25_000, 10, Integer.MAX_VALUE);
     /** How many times a run's message may fail outside user code before the run fails with MAX_DELIVERIES_EXCEEDED. */
@@ -34,7 +37,8 @@ public final class EngineConfig {
     /** The settings in effect, for the start-up log. */
     public static String describe() {
         return "lease " + LEASE.toSeconds() + " s, delivery budget " + DELIVERY_BUDGET.toSeconds() + " s, stall sweep after "
-                + STALL.toSeconds() + " s, webhook response " + WEBHOOK_RESPONSE.toSeconds() + " s, max events " + MAX_EVENTS
+                + STALL.toSeconds() + " s, webhook response " + WEBHOOK_RESPONSE.toSeconds() + " s, listener check "
+                + LISTENER_CHECK.toSeconds() + " s, max events " + MAX_EVENTS
                 + ", max deliveries " + MAX_DELIVERIES + ", base URL " + BASE_URL;
     }
 

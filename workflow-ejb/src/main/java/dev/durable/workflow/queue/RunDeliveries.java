@@ -20,4 +20,7 @@ public interface RunDeliveries {
 
     /** A parallel step's message: execute an attempt of the step, if one is due. */
     void deliverStep(String runId, String stepId);
+
+    /** The engine's probe, sent at start to learn that something consumes the queue. */
+    void probe();
 }

@@ -31,9 +31,11 @@ public class RunMessageListener implements MessageListener {
     public void onMessage(Message message) {
         String runId;
         String stepId;
+        boolean probe;
         int missing;
         int count;
         try {
+            probe = message.propertyExists(RunQueue.PROBE_PROPERTY);
             runId = message instanceof TextMessage text ? text.getText() : null;
             stepId = message.propertyExists(RunQueue.STEP_PROPERTY) ? message.getStringProperty(RunQueue.STEP_PROPERTY) : null;
             missing = message.propertyExists(RunQueue.MISSING_PROPERTY) ? message.getIntProperty(RunQueue.MISSING_PROPERTY) : 0;
@@ -41,7 +43,9 @@ public class RunMessageListener implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read run message", e);
         }
-        if (runId == null || runId.isBlank()) {
+        if (probe) {
+            deliveries.probe();
+        } else if (runId == null || runId.isBlank()) {
             LOG.log(Level.WARNING, "Dropping a message without a run id: {0}", message);
         } else if (stepId != null) {
             deliveries.deliverStep(runId, stepId);

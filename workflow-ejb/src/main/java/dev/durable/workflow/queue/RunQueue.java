@@ -72,6 +72,15 @@ public class RunQueue {
         producer.send(queue, runId);
     }
 
+    /** Sends the engine's probe: a message that only says the queue is consumed. */
+    public void sendProbe() {
+        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(PROBE_PROPERTY, true)
+                .send(queue, "probe");
+    }
+
+    /** Message property: the message is the engine's probe. */
+    static final String PROBE_PROPERTY = "wfProbe";
+
     /** Message property: the parallel step to execute (absent for a run message). */
     static final String STEP_PROPERTY = "wfStep";
 

@@ -28,6 +28,7 @@ public class DeliveryService implements RunDeliveries {
 
     @Override
     public void deliverRun(String runId, int missingBefore, int deliveryCount) {
+        ListenerCheck.consumed();
         // a message that failed this often outside user code is poison: fail its run rather than loop
         RunExecutor.Next next = deliveryCount > EngineConfig.MAX_DELIVERIES
                 ? executor.poisoned(runId, deliveryCount - 1)
@@ -41,7 +42,13 @@ public class DeliveryService implements RunDeliveries {
     }
 
     @Override
+    public void probe() {
+        ListenerCheck.consumed();
+    }
+
+    @Override
     public void deliverStep(String runId, String stepId) {
+        ListenerCheck.consumed();
         StepExecutor.Next next = steps.execute(runId, stepId);
         if (next.retryAfterMillis() >= 0) {
             queue.sendStep(runId, stepId, next.retryAfterMillis());

@@ -29,6 +29,7 @@ final class RunStarter {
      */
     String start(WorkflowDefinition definition, List<?> args, StartOptions options, String parentRunId,
                  boolean callerTransaction) {
+        ListenerCheck.requireConsumer();
         StartOptions opts = options == null ? StartOptions.none() : options;
         String inputJson = JsonCodec.encodeArguments(args, definition.parameterTypes(), definition.parameterNames());
         String key = opts.idempotencyKey();

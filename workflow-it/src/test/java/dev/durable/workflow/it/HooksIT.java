@@ -80,6 +80,7 @@ class HooksIT {
         String order = unique("order");
         Run<String> run = workflows.start("approval", List.of(order));
         eventually(() -> workflows.getHook("approval:" + order));
+        eventually(() -> types(run).contains(EventType.WAIT_CREATED) ? true : null); // waiting, its timer set
         int before = types(run).size();
         InvalidHookPayloadException e = assertThrows(InvalidHookPayloadException.class,
                 () -> workflows.resumeHook("approval:" + order, new Approval(true, null)));

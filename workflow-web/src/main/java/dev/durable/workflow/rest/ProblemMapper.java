@@ -1,5 +1,6 @@
 package dev.durable.workflow.rest;
 
+import dev.durable.workflow.api.EngineUnavailableException;
 import dev.durable.workflow.api.InvalidArgumentsException;
 import dev.durable.workflow.api.InvalidHookPayloadException;
 import dev.durable.workflow.api.UnknownHookException;
@@ -43,6 +44,8 @@ import java.util.logging.Logger;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    /** When a client may try again after a 503 (the engine cannot take runs now). */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     @Context
     UriInfo uriInfo;
@@ -60,7 +63,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return original;
         }
         RequestFacts facts = requestFacts();
-        Response.ResponseBuilder answer = Response.fromResponse(problemFor(t, facts).toResponse(facts.path()));
+        Problem problem = problemFor(t, facts);
+        Response.ResponseBuilder answer = Response.fromResponse(problem.toResponse(facts.path()));
+        if (problem.status() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         if (original != null) {
             // keep what the container said besides the body, e.g. the Allow header of a 405
             for (Map.Entry<String, List<String>> header : original.getStringHeaders().entrySet()) {
@@ -92,6 +99,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof InvalidArgumentsException) {
             return Problem.of(400, "invalid-arguments", "Invalid arguments", t.getMessage());
+        }
+        if (t instanceof EngineUnavailableException) {
+            return Problem.of(503, "engine-unavailable", "Engine unavailable", t.getMessage());
         }
         if (t instanceof UnknownHookException) {
             return Problem.of(404, "unknown-hook", "Unknown hook", t.getMessage());
