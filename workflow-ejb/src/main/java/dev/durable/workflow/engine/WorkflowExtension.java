@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * Finds the {@link Workflow} beans of every module of the application while CDI starts, so workflows
- * can live in the application's own modules. A class that is not a valid workflow, or two workflows
- * with one name, fail the deployment with a clear message.
+ * can live in the application's own modules. A class that is not a valid workflow, two workflows with
+ * one name, or two step methods of different classes with one step name fail the deployment with a
+ * clear message.
  */
 public class WorkflowExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(WorkflowExtension.class.getName());
@@ -39,7 +40,15 @@ public class WorkflowExtension implements Extension {
                     || (classIsStep && java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !m.isSynthetic());
             if (isStep && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
                 m.setAccessible(true);
-                steps.putIfAbsent(StepInterceptor.stepName(m), new StepTarget(event.getBean(), m));
+                String name = StepInterceptor.stepName(m);
+                StepTarget previous = steps.putIfAbsent(name, new StepTarget(event.getBean(), m));
+                if (previous != null && previous.method().getDeclaringClass() != m.getDeclaringClass()) {
+                    // a parallel step is executed by name: one name must mean one method
+                    problems.append("Two steps are named '").append(name).append("': ")
+                            .append(previous.method().getDeclaringClass().getName()).append('.').append(m.getName())
+                            .append(" and ").append(type.getName()).append('.').append(m.getName())
+                            .append("; give one a name of its own with @Step(\"...\"). ");
+                }
             }
         }
         if (!type.isAnnotationPresent(Workflow.class) || !event.getBean().getTypes().contains(type)) {
