@@ -2,7 +2,6 @@ package dev.durable.workflow.engine;
 
 import java.time.Duration;
 import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 
 /**
@@ -80,8 +79,6 @@ public final class EngineConfig {
         try {
             Object value = InitialContext.doLookup(jndiName);
             return value == null ? null : value.toString();
-        } catch (NameNotFoundException e) {
-            return null;
         } catch (NamingException | RuntimeException e) {
             return null;
         }

@@ -3,8 +3,6 @@ package dev.durable.workflow.engine;
 import dev.durable.workflow.api.Webhook;
 import dev.durable.workflow.api.WebhookOptions;
 import dev.durable.workflow.api.WebhookRequest;
-import dev.durable.workflow.api.WebhookResponse;
-import dev.durable.workflow.codec.JsonCodec;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,17 +21,9 @@ final class WebhookCall implements Webhook {
     }
 
     static Webhook create(RunContext ctx, WebhookOptions options) {
-        HookCall<WebhookRequest> hook = HookCall.open(ctx, WebhookRequest.class, null, "{}", "webhook", responseJson(options));
+        HookCall<WebhookRequest> hook = HookCall.open(ctx, WebhookRequest.class, null, "{}", "webhook",
+                WebhookAnswers.encode(options));
         return new WebhookCall(hook, ctx.env().baseUrl() + "/webhooks/" + hook.token());
-    }
-
-    /** {@code {"manual":true}}, or the fixed response; {@code null} for the default 202. */
-    static String responseJson(WebhookOptions options) {
-        if (options.isManual()) {
-            return "{\"manual\":true}";
-        }
-        WebhookResponse fixed = options.fixedResponse();
-        return fixed.status() == 202 && fixed.headers().isEmpty() && fixed.body().isEmpty() ? null : JsonCodec.toJson(fixed);
     }
 
     @Override

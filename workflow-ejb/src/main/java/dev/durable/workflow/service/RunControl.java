@@ -10,7 +10,7 @@ import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.Ids;
-import java.util.Map;
+import dev.durable.workflow.engine.WebhookAnswers;
 import java.util.Optional;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.WorkflowRegistry;
@@ -106,14 +106,9 @@ public class RunControl {
             throw new UnknownHookException(token);
         }
         queue.send(resumed.runId());
-        String response = hook.responseJson();
-        if (response != null && response.contains("\"manual\":true")) {
-            return new WebhookReceipt(requestId, hook.hookId(), hook.runId(), null,
-                    EngineClock.now().plus(EngineConfig.WEBHOOK_RESPONSE));
-        }
-        WebhookResponse answer = response == null ? new WebhookResponse(202, Map.of(), "")
-                : (WebhookResponse) JsonCodec.fromJson(response, WebhookResponse.class);
-        return new WebhookReceipt(requestId, hook.hookId(), hook.runId(), answer, null);
+        WebhookResponse answer = WebhookAnswers.immediate(hook.responseJson());
+        return new WebhookReceipt(requestId, hook.hookId(), hook.runId(), answer,
+                answer == null ? EngineClock.now().plus(EngineConfig.WEBHOOK_RESPONSE) : null);
     }
 
     /** A manual webhook's answer, once a step gave it; taken, so it is sent once. */

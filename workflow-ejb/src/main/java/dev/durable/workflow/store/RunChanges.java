@@ -28,8 +28,6 @@ import java.util.List;
 @Stateless
 @LocalBean
 public class RunChanges {
-    private static final String RUNNING = Schema.RUNNING;
-
     @PersistenceContext(unitName = "workflow")
     EntityManager em;
 
