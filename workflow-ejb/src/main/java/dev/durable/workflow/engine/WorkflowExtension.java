@@ -4,9 +4,11 @@ import dev.durable.workflow.api.Workflow;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -15,7 +17,7 @@ import java.util.logging.Logger;
  * Finds the {@link Workflow} beans of every module of the application while CDI starts, so workflows
  * can live in the application's own modules. A class that is not a valid workflow, two workflows with
  * one name, or two step methods of different classes with one step name fail the deployment with a
- * clear message.
+ * clear message, as does a second application with the engine on one server ({@link EngineClaim}).
  */
 public class WorkflowExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(WorkflowExtension.class.getName());
@@ -27,6 +29,7 @@ public class WorkflowExtension implements Extension {
     public record StepTarget(Bean<?> bean, java.lang.reflect.Method method) {
     }
     private final StringBuilder problems = new StringBuilder();
+    private final EngineClaim claim = new EngineClaim();
 
     /** A workflow and the CDI bean that makes its instances. */
     public record Registered(WorkflowDefinition definition, Bean<?> bean) {
@@ -69,8 +72,19 @@ public class WorkflowExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event) {
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(new IllegalStateException(problems.toString().trim()));
+            return;
         }
+        claim.claim(List.copyOf(workflows.keySet())).ifPresent(other -> event.addDeploymentProblem(new IllegalStateException(
+                "The application '" + other + "' already runs the durable workflow engine on this server, so '"
+                        + claim.application() + "' cannot run one too: the run queue, its activation specification "
+                        + "workflow/RunListener and the tables belong to the server, and two engines would take each "
+                        + "other's runs. Deploy one application with the engine per server: put these workflows in '"
+                        + other + "', or start its runs from outside through its REST API (POST /runs).")));
         LOG.info(() -> "Durable workflows registered: " + workflows.keySet());
+    }
+
+    void stop(@Observes BeforeShutdown event) {
+        claim.release();
     }
 
     /** The step methods by step name. */

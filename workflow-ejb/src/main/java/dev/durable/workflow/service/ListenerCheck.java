@@ -18,7 +18,7 @@ final class ListenerCheck {
     private static final Logger LOG = Logger.getLogger(ListenerCheck.class.getName());
     static final String FIX = "Nothing has consumed the run queue " + RunQueue.QUEUE + " since the engine started, so runs "
             + "would stay pending: the engine's message-driven bean RunMessageListener must be bound to the activation "
-            + "specification workflow/RunListener (include workflow-engine.xml in server.xml) and reach its messaging "
+            + "specification workflow/RunListener (include workflow-liberty-config.xml in server.xml) and reach its messaging "
             + "engine. New runs are refused until a message is consumed.";
 
     private static volatile Instant startedAt;

@@ -21,7 +21,7 @@ class ListenerCheckTest {
         assertDoesNotThrow(ListenerCheck::requireConsumer, "within the window, nothing is decided");
         ListenerCheck.check(T0.plusSeconds(30), WINDOW);
         EngineUnavailableException e = assertThrows(EngineUnavailableException.class, ListenerCheck::requireConsumer);
-        assertTrue(e.getMessage().contains("workflow/RunListener") && e.getMessage().contains("workflow-engine.xml"),
+        assertTrue(e.getMessage().contains("workflow/RunListener") && e.getMessage().contains("workflow-liberty-config.xml"),
                 e.getMessage());
         ListenerCheck.consumed();
         assertDoesNotThrow(ListenerCheck::requireConsumer);
