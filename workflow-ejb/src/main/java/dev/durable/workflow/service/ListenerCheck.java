@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * bound or cannot reach its messaging engine: runs would stay pending without a word. Then the engine
  * logs what to fix and refuses new runs ({@link EngineUnavailableException}) until a message is consumed.
  * Once one has been, the check never fails again in this life of the application: later outages are the
- * queue's to ride out, and a backlog is not a fault.
+ * queue's to ride out, and a backlog is not a fault. {@link EngineReadiness} reports the same.
  */
 final class ListenerCheck {
     private static final Logger LOG = Logger.getLogger(ListenerCheck.class.getName());
@@ -52,6 +52,16 @@ final class ListenerCheck {
             failing = true;
             LOG.severe(FIX);
         }
+    }
+
+    /** Whether a message of the run queue has been consumed since the start. */
+    static boolean isConsumed() {
+        return consumed;
+    }
+
+    /** Whether the check has found that nothing consumes the queue. */
+    static boolean isFailing() {
+        return failing;
     }
 
     /** Refuses new runs while the check fails. */

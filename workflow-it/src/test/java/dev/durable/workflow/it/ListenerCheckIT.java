@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ListenerCheckIT {
     private static final LibertyServer SERVER = new LibertyServer("wf-crash", 9183);
     private static final Http HTTP = SERVER.http();
+    private static final Http HEALTH = new Http("http://localhost:9183");
     private static final Path SERVER_DIR = Path.of(System.getProperty("wlp.home", "target/liberty/wlp"))
             .toAbsolutePath().resolve("usr/servers/wf-crash");
     private static final Path OVERRIDE = SERVER_DIR.resolve("configDropins/overrides/unreachable-listener.xml");
@@ -65,6 +66,11 @@ class ListenerCheckIT {
         assertTrue(problem.getString("detail").contains("workflow/RunListener"), problem.toString());
         String log = Files.readString(SERVER_DIR.resolve("logs/messages.log"));
         assertTrue(log.contains("Nothing has consumed the run queue"), "the fix is in the server's log");
+        HttpResponse<String> notReady = HEALTH.get("/health/ready");
+        assertEquals(503, notReady.statusCode(), notReady.body());
+        JsonObject check = engineCheck(notReady);
+        assertEquals("DOWN", check.getString("status"), check.toString());
+        assertTrue(check.getJsonObject("data").getString("reason").contains("workflow/RunListener"), check.toString());
 
         // the configuration is mended and the server restarted: the listener reaches the server's own engine
         // (the engine accepting runs again within one life of the server is ListenerCheckTest's)
@@ -75,5 +81,15 @@ class ListenerCheckIT {
         assertEquals(202, accepted.statusCode(), accepted.body());
         JsonObject run = HTTP.awaitTerminal(Http.json(accepted).getString("runId"), Duration.ofSeconds(60));
         assertEquals("completed", run.getString("status"), run.toString());
+        HttpResponse<String> ready = HEALTH.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("UP", engineCheck(ready).getString("status"));
+    }
+
+    /** The engine's check in a health answer. */
+    private static JsonObject engineCheck(HttpResponse<String> health) {
+        return Http.json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("workflow-engine")).findFirst()
+                .orElseThrow(() -> new AssertionError("no workflow-engine check in " + health.body()));
     }
 }

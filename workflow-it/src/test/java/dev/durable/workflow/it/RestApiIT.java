@@ -149,6 +149,16 @@ class RestApiIT {
     }
 
     @Test
+    void theEngineIsReadyOnceItsQueueIsConsumed() {
+        Http root = new Http(base.toExternalForm().replaceAll("/workflow/*$", ""));
+        HttpResponse<String> ready = root.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject engine = Http.json(ready).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("workflow-engine")).findFirst().orElseThrow();
+        assertEquals("UP", engine.getString("status"), ready.body());
+    }
+
+    @Test
     void listsRegisteredWorkflows() {
         JsonArray data = Http.json(http.get("/workflows")).getJsonArray("data");
         Set<String> names = new HashSet<>();
