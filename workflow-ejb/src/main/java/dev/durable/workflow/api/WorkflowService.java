@@ -76,4 +76,10 @@ public interface WorkflowService {
      * once: empty until it is given, and after it has been taken.
      */
     java.util.Optional<WebhookResponse> takeWebhookResponse(String requestId);
+
+    /**
+     * Whether the engine takes runs now; while it does not, {@code start} throws
+     * {@link EngineUnavailableException} with the same detail. Readiness ({@code /health/ready}) reports it.
+     */
+    EngineStatus status();
 }

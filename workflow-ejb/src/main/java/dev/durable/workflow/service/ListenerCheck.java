@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.api.EngineStatus;
 import dev.durable.workflow.api.EngineUnavailableException;
 import dev.durable.workflow.queue.RunQueue;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
  * bound or cannot reach its messaging engine: runs would stay pending without a word. Then the engine
  * logs what to fix and refuses new runs ({@link EngineUnavailableException}) until a message is consumed.
  * Once one has been, the check never fails again in this life of the application: later outages are the
- * queue's to ride out, and a backlog is not a fault. {@link EngineReadiness} reports the same.
+ * queue's to ride out, and a backlog is not a fault. Readiness reports the same ({@link #status()}).
  */
 final class ListenerCheck {
     private static final Logger LOG = Logger.getLogger(ListenerCheck.class.getName());
@@ -54,14 +55,12 @@ final class ListenerCheck {
         }
     }
 
-    /** Whether a message of the run queue has been consumed since the start. */
-    static boolean isConsumed() {
-        return consumed;
-    }
-
-    /** Whether the check has found that nothing consumes the queue. */
-    static boolean isFailing() {
-        return failing;
+    /** Ready once a message of the run queue has been consumed since the start. */
+    static EngineStatus status() {
+        if (consumed) {
+            return new EngineStatus(true, "The run queue is consumed.");
+        }
+        return new EngineStatus(false, failing ? FIX : "Waiting for the first message of the run queue to be consumed.");
     }
 
     /** Refuses new runs while the check fails. */

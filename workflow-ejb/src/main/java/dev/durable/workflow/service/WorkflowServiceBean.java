@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.api.EngineStatus;
 import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.Run;
 import dev.durable.workflow.api.StartOptions;
@@ -98,6 +99,11 @@ public class WorkflowServiceBean implements WorkflowService {
     @Override
     public java.util.Optional<WebhookResponse> takeWebhookResponse(String requestId) {
         return control.takeWebhookResponse(requestId);
+    }
+
+    @Override
+    public EngineStatus status() {
+        return ListenerCheck.status();
     }
 
     @Override

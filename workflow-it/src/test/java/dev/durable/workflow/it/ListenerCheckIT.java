@@ -70,7 +70,7 @@ class ListenerCheckIT {
         assertEquals(503, notReady.statusCode(), notReady.body());
         JsonObject check = engineCheck(notReady);
         assertEquals("DOWN", check.getString("status"), check.toString());
-        assertTrue(check.getJsonObject("data").getString("reason").contains("workflow/RunListener"), check.toString());
+        assertTrue(check.getJsonObject("data").getString("detail").contains("workflow/RunListener"), check.toString());
 
         // the configuration is mended and the server restarted: the listener reaches the server's own engine
         // (the engine accepting runs again within one life of the server is ListenerCheckTest's)

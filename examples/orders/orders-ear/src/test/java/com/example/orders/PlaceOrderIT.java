@@ -61,6 +61,16 @@ class PlaceOrderIT {
     }
 
     @Test
+    void theServerIsReadyWithTheEngineCheckedOnce() throws Exception {
+        HttpResponse<String> ready = send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready")));
+        assertEquals(200, ready.statusCode(), ready.body());
+        long engineChecks = json(ready.body()).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("workflow-engine") && c.getString("status").equals("UP"))
+                .count();
+        assertEquals(1, engineChecks, ready.body());
+    }
+
+    @Test
     void anUnknownOrderIsNotFound() throws Exception {
         HttpResponse<String> missing = send(HttpRequest.newBuilder(URI.create(BASE + "/orders/api/orders/wrun_nope")));
         assertEquals(404, missing.statusCode(), missing.body());
