@@ -65,4 +65,25 @@ public interface Run<T> {
 
     /** Whether a run with this id exists. */
     boolean exists();
+
+    /** The run's default output stream, from its first chunk; see {@link #getReadable(String, Class, int)}. */
+    <C> java.util.stream.Stream<C> getReadable(Class<C> type);
+
+    /**
+     * Reads one of the run's output streams: the chunks written so far, then each new one as it is
+     * written, decoded into {@code type}; the stream ends after the last chunk once the stream is closed
+     * (by a step, or when the run ends). Blocks the consuming thread while waiting; close it to stop.
+     *
+     * @param startIndex the first chunk to read; a negative one starts that many from the end (clamped to 0)
+     * @throws UnknownRunException if the run does not exist
+     * @throws UnknownStreamException if it has no such stream
+     */
+    <C> java.util.stream.Stream<C> getReadable(String name, Class<C> type, int startIndex);
+
+    /**
+     * The run's output streams with their chunk counts and whether they are closed.
+     *
+     * @throws UnknownRunException if the run does not exist
+     */
+    java.util.List<StreamInfo> streams();
 }

@@ -1,8 +1,10 @@
 package dev.durable.workflow.api;
 
 import jakarta.ejb.Local;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Reads runs, their steps and their event logs: the observability side of the engine, also behind the
@@ -47,6 +49,29 @@ public interface WorkflowInspector {
      * @throws UnknownRunException if the run does not exist
      */
     List<HookInfo> listHooks(String runId);
+
+    /**
+     * The run's output streams by name: {@code "default"} always, and those its steps asked for.
+     *
+     * @throws UnknownRunException if the run does not exist
+     */
+    List<StreamInfo> listStreams(String runId);
+
+    /**
+     * Up to {@code limit} chunks of a stream from {@code startIndex}; a negative {@code startIndex}
+     * starts that many chunks from the end (clamped to the first).
+     *
+     * @throws UnknownRunException if the run does not exist
+     * @throws UnknownStreamException if it has no such stream
+     */
+    StreamPage readStream(String runId, String name, int startIndex, int limit);
+
+    /**
+     * Completes when the stream may have more than {@code seen} chunks or be closed: as soon as a chunk
+     * is written or the stream closed on this server, and after {@code max} in any case (a change on
+     * another server is seen by reading again then). It holds no thread: read again when it completes.
+     */
+    CompletionStage<Void> awaitStream(String runId, String name, int seen, Duration max);
 
     /** The registered workflows, by name. */
     List<WorkflowInfo> workflows();

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * values are seeded by the run id. Inside a step these are ordinary (a step is not replayed).
  */
 public final class Workflows {
+    /** The name of a run's default output stream. */
+    public static final String DEFAULT_STREAM = "default";
+
     private static final WorkflowRuntime RUNTIME = ServiceLoader.load(WorkflowRuntime.class, Workflows.class.getClassLoader())
             .findFirst().orElseThrow(() -> new IllegalStateException("The workflow engine is not on the class path"));
 
@@ -130,6 +133,25 @@ public final class Workflows {
     /** The run's metadata: id, workflow name, start time, REST URL. */
     public static WorkflowMetadata metadata() {
         return RUNTIME.metadata();
+    }
+
+    /**
+     * The run's default output stream, to write to from a step (see {@link StreamWriter}). The workflow
+     * itself does not write: it passes a stream's name to the steps that do.
+     *
+     * @throws IllegalStateException if not called inside a step
+     */
+    public static <T> StreamWriter<T> getWritable() {
+        return RUNTIME.getWritable(DEFAULT_STREAM);
+    }
+
+    /**
+     * The run's output stream {@code name}, to write to from a step; the first call creates it.
+     *
+     * @throws IllegalStateException if not called inside a step
+     */
+    public static <T> StreamWriter<T> getWritable(String name) {
+        return RUNTIME.getWritable(name);
     }
 
     /** Inside a step: its id (stable across retries), name, attempt and start time. */

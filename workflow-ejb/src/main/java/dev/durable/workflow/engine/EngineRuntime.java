@@ -5,6 +5,7 @@ import dev.durable.workflow.api.Hook;
 import dev.durable.workflow.api.HookOptions;
 import dev.durable.workflow.api.Promise;
 import dev.durable.workflow.api.StepMetadata;
+import dev.durable.workflow.api.StreamWriter;
 import dev.durable.workflow.api.Webhook;
 import dev.durable.workflow.api.WebhookOptions;
 import dev.durable.workflow.api.WebhookResponse;
@@ -77,6 +78,18 @@ public final class EngineRuntime implements WorkflowRuntime {
     public boolean cancelRequested() {
         StepScope step = step();
         return step.services().cancelRequested(step.runId());
+    }
+
+    @Override
+    public <T> StreamWriter<T> getWritable(String name) {
+        StepScope step = StepScope.current();
+        if (step == null) {
+            throw new IllegalStateException(RunContext.currentOrNull() != null
+                    ? "A workflow does not write to streams itself (its replays would write again): pass the stream's "
+                            + "name to a step and write there"
+                    : "Workflows.getWritable() is called from a step of a run");
+        }
+        return StepStream.open(step, name);
     }
 
     @Override

@@ -17,4 +17,18 @@ public interface StepServices {
      * @return whether this call gave the answer
      */
     boolean respondToWebhook(String requestId, WebhookResponse response);
+
+    /** Creates the run's stream {@code name} unless it exists. */
+    void openStream(String runId, String name);
+
+    /**
+     * Appends a chunk (JSON text) to an open stream of a live run and commits it.
+     *
+     * @return its index
+     * @throws IllegalStateException if the stream is closed or the run has ended
+     */
+    int appendChunk(String runId, String name, String json);
+
+    /** Closes the stream; closing a closed one does nothing. */
+    void closeStream(String runId, String name);
 }

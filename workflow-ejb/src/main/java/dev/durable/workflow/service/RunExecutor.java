@@ -15,6 +15,7 @@ import dev.durable.workflow.store.DeliveryJournal;
 import dev.durable.workflow.store.DeliveryStore;
 import dev.durable.workflow.store.RunChanges;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.StreamDao;
 import dev.durable.workflow.store.WebhookReplies;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -83,6 +84,9 @@ public class RunExecutor {
     WebhookReplies replies;
 
     @EJB
+    StreamDao streams;
+
+    @EJB
     RunQueue queue;
 
     @Inject
@@ -137,7 +141,7 @@ public class RunExecutor {
         Replayer.Result result;
         try {
             Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps,
-                    new StepSupport(store, replies), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
+                    new StepSupport(store, replies, streams), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
             result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
         } catch (RuntimeException e) {
             // an engine or infrastructure failure: free the run for the redelivery the rollback causes

@@ -6,14 +6,19 @@ import dev.durable.workflow.api.RunFailedException;
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunNotCompletedException;
 import dev.durable.workflow.api.RunStatus;
+import dev.durable.workflow.api.StreamInfo;
 import dev.durable.workflow.api.UnknownRunException;
+import dev.durable.workflow.api.Workflows;
 import dev.durable.workflow.api.WorkflowException;
 import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.StreamDao;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A {@link Run} that reads the run's row on each call. Cancel and wake-up go to {@link RunControl}: one
@@ -26,12 +31,14 @@ final class RunHandle<T> implements Run<T> {
     private final RunStore store;
     private final RunControl control;
     private final WorkflowRegistry registry;
+    private final StreamDao streams;
 
-    RunHandle(String runId, RunStore store, RunControl control, WorkflowRegistry registry) {
+    RunHandle(String runId, RunStore store, RunControl control, WorkflowRegistry registry, StreamDao streams) {
         this.runId = runId;
         this.store = store;
         this.control = control;
         this.registry = registry;
+        this.streams = streams;
     }
 
     @Override
@@ -111,6 +118,21 @@ final class RunHandle<T> implements Run<T> {
     @Override
     public boolean exists() {
         return store.find(runId) != null;
+    }
+
+    @Override
+    public <C> Stream<C> getReadable(Class<C> type) {
+        return getReadable(Workflows.DEFAULT_STREAM, type, 0);
+    }
+
+    @Override
+    public <C> Stream<C> getReadable(String name, Class<C> type, int startIndex) {
+        return StreamReader.open(streams, runId, name, type, startIndex);
+    }
+
+    @Override
+    public List<StreamInfo> streams() {
+        return streams.list(runId);
     }
 
     private RunInfo info() {

@@ -8,6 +8,7 @@ import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.store.DeliveryStore;
 import dev.durable.workflow.store.ParallelStep;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.StreamDao;
 import dev.durable.workflow.store.WebhookReplies;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -46,6 +47,9 @@ public class StepExecutor {
     @EJB
     WebhookReplies replies;
 
+    @EJB
+    StreamDao streams;
+
     @Inject
     WorkflowRegistry registry;
 
@@ -53,7 +57,7 @@ public class StepExecutor {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        support = new StepSupport(store, replies);
+        support = new StepSupport(store, replies, streams);
     }
 
     /** Executes an attempt of the step, if one is due. */

@@ -5,6 +5,7 @@ import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.engine.StepServices;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.StreamDao;
 import dev.durable.workflow.store.WebhookReplies;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What running steps ask of the engine. {@code Workflows.cancelRequested()} is answered at once for runs
  * cancelled on this server, else from the run's row, read at most once a second per run (a step may ask
- * in a loop). A manual webhook's answer is saved for whichever server holds the waiting request.
+ * in a loop). A manual webhook's answer is saved for whichever server holds the waiting request. Stream
+ * chunks are saved each in its own transaction.
  */
 final class StepSupport implements StepServices {
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -23,10 +25,12 @@ final class StepSupport implements StepServices {
 
     private final RunStore store;
     private final WebhookReplies replies;
+    private final StreamDao streams;
 
-    StepSupport(RunStore store, WebhookReplies replies) {
+    StepSupport(RunStore store, WebhookReplies replies, StreamDao streams) {
         this.store = store;
         this.replies = replies;
+        this.streams = streams;
     }
 
     /** Records that the run was cancelled by this server. */
@@ -69,5 +73,31 @@ final class StepSupport implements StepServices {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void openStream(String runId, String name) {
+        try {
+            streams.open(runId, name);
+        } catch (RuntimeException e) {
+            // another step opened it at the same moment: the key let one of us in
+            if (streams.list(runId).stream().noneMatch(s -> s.name().equals(name))) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public int appendChunk(String runId, String name, String json) {
+        int index = streams.append(runId, name, json);
+        if (index < 0) {
+            throw new IllegalStateException(streams.whyNotOpen(runId, name));
+        }
+        return index;
+    }
+
+    @Override
+    public void closeStream(String runId, String name) {
+        streams.close(runId, name);
     }
 }

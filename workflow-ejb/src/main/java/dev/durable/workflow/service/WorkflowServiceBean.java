@@ -13,6 +13,7 @@ import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.store.RunChanges;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.store.StreamDao;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -41,6 +42,9 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @EJB
     RunStore store;
+
+    @EJB
+    StreamDao streams;
 
     @EJB
     RunChanges changes;
@@ -83,7 +87,7 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @Override
     public <T> Run<T> getRun(String runId) {
-        return new RunHandle<>(runId, store, control, registry);
+        return new RunHandle<>(runId, store, control, registry, streams);
     }
 
     @Override

@@ -56,6 +56,17 @@ final class Schema {
     static final String HEADERS_JSON = "HEADERS_JSON";
     static final String BODY = "BODY";
 
+    /** Streams: one row per stream of a run, with its chunk count (the next chunk's index). */
+    static final String STREAM = "WF_STREAM";
+    static final String STREAM_NAME = "STREAM_NAME";
+    static final String CHUNK_COUNT = "CHUNK_COUNT";
+    static final String CLOSED = "CLOSED";
+
+    /** Stream chunks, keyed by (run, stream, index): kept out of the event log, so replay never reads them. */
+    static final String STREAM_CHUNK = "WF_STREAM_CHUNK";
+    static final String CHUNK_INDEX = "CHUNK_INDEX";
+    static final String CHUNK_DATA = "CHUNK_DATA";
+
     /** Status literals, as {@link dev.durable.workflow.api.RunStatus#wireName()} writes them. */
     static final String PENDING = "pending";
     static final String RUNNING = "running";

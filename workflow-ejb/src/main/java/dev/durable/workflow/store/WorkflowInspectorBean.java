@@ -9,6 +9,8 @@ import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.StepInfo;
 import dev.durable.workflow.api.StepStatus;
+import dev.durable.workflow.api.StreamInfo;
+import dev.durable.workflow.api.StreamPage;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.WorkflowInfo;
 import dev.durable.workflow.api.WorkflowInspector;
@@ -23,7 +25,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +42,31 @@ public class WorkflowInspectorBean implements WorkflowInspector {
 
     @Inject
     WorkflowRegistry registry;
+
+    @jakarta.ejb.EJB
+    StreamDao streams;
+
+    @Override
+    public List<StreamInfo> listStreams(String runId) {
+        return streams.list(runId);
+    }
+
+    @Override
+    public StreamPage readStream(String runId, String name, int startIndex, int limit) {
+        checkLimit(limit);
+        return streams.read(runId, name, startIndex, limit);
+    }
+
+    @Override
+    public CompletionStage<Void> awaitStream(String runId, String name, int seen, Duration max) {
+        CompletableFuture<Void> change = streams.next(runId, name, max);
+        // a change between the caller's read and this call would otherwise wait for max
+        StreamPage now = streams.read(runId, name, seen, 1);
+        if (!now.chunks().isEmpty() || now.finished()) {
+            change.complete(null);
+        }
+        return change;
+    }
 
     @Override
     public Page<RunInfo> listRuns(String workflowName, RunStatus status, int limit, String cursor) {

@@ -36,8 +36,29 @@ final class Deliveries {
         return new Replayer(env).execute(run, WorkflowDefinition.of(workflow.getClass()), workflow);
     }
 
-    /** Steps here are never cancelled and answer no webhooks. */
+    /** What steps here wrote to streams, by "runId/name". */
+    static final java.util.Map<String, List<String>> STREAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Steps here are never cancelled, answer no webhooks, and write streams to {@link #STREAMS}. */
     static final StepServices NO_STEP_SERVICES = new StepServices() {
+        @Override
+        public void openStream(String runId, String name) {
+            STREAMS.computeIfAbsent(runId + "/" + name, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        }
+
+        @Override
+        public int appendChunk(String runId, String name, String json) {
+            List<String> chunks = STREAMS.get(runId + "/" + name);
+            synchronized (chunks) {
+                chunks.add(json);
+                return chunks.size() - 1;
+            }
+        }
+
+        @Override
+        public void closeStream(String runId, String name) {
+        }
+
         @Override
         public boolean cancelRequested(String runId) {
             return false;

@@ -70,6 +70,23 @@ class EngineIT {
     }
 
     @Test
+    void aStreamIsReadFromJavaWhileItIsWrittenAndEndsWhenTheRunEnds() {
+        Run<Integer> run = workflows.start("countdown", List.of(8));
+        List<Integer> counts;
+        try (java.util.stream.Stream<dev.durable.workflow.samples.CountdownSteps.Tick> ticks =
+                     run.getReadable(dev.durable.workflow.samples.CountdownSteps.Tick.class)) {
+            counts = ticks.map(dev.durable.workflow.samples.CountdownSteps.Tick::i).toList();
+        }
+        assertEquals(List.of(8, 7, 6, 5, 4, 3, 2, 1), counts);
+        assertEquals(List.of(2, 1), run.getReadable("default", dev.durable.workflow.samples.CountdownSteps.Tick.class, -2)
+                .map(dev.durable.workflow.samples.CountdownSteps.Tick::i).toList());
+        assertEquals(8, run.returnValue(WAIT));
+        dev.durable.workflow.api.StreamInfo stream = run.streams().get(0);
+        assertEquals(8, stream.chunks());
+        assertTrue(stream.closed());
+    }
+
+    @Test
     void startByClassReturnsAtOnceAndTheRunCompletes() {
         Run<Integer> run = workflows.start(AddTen.class, List.of(5));
         assertTrue(run.runId().startsWith("wrun_"));

@@ -6,6 +6,7 @@ import dev.durable.workflow.api.InvalidHookPayloadException;
 import dev.durable.workflow.api.UnknownHookException;
 import dev.durable.workflow.api.RunAlreadyTerminalException;
 import dev.durable.workflow.api.UnknownRunException;
+import dev.durable.workflow.api.UnknownStreamException;
 import dev.durable.workflow.api.UnknownWorkflowException;
 import dev.durable.workflow.api.WorkflowException;
 import jakarta.ejb.EJBException;
@@ -102,6 +103,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof EngineUnavailableException) {
             return Problem.of(503, "engine-unavailable", "Engine unavailable", t.getMessage());
+        }
+        if (t instanceof UnknownStreamException) {
+            return Problem.of(404, "unknown-stream", "Unknown stream", t.getMessage());
         }
         if (t instanceof UnknownHookException) {
             return Problem.of(404, "unknown-hook", "Unknown hook", t.getMessage());

@@ -8,6 +8,7 @@ import dev.durable.workflow.api.Webhook;
 import dev.durable.workflow.api.WebhookOptions;
 import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.api.StepMetadata;
+import dev.durable.workflow.api.StreamWriter;
 import dev.durable.workflow.api.WorkflowMetadata;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,9 @@ public interface WorkflowRuntime {
 
     /** The executing step's metadata. */
     StepMetadata stepMetadata();
+
+    /** The step's writer of the run's stream {@code name}. */
+    <T> StreamWriter<T> getWritable(String name);
 
     /** Inside a step: whether the step's run has been cancelled meanwhile. */
     boolean cancelRequested();

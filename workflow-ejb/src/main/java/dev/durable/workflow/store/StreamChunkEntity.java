@@ -1,0 +1,54 @@
+package dev.durable.workflow.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One chunk of a stream; read in order from the key's index. */
+@Entity
+@Table(name = Schema.STREAM_CHUNK)
+@IdClass(StreamChunkEntity.Key.class)
+public class StreamChunkEntity {
+    @Id
+    @Column(name = Schema.RUN_ID, nullable = false, length = 40)
+    String runId;
+
+    @Id
+    @Column(name = Schema.STREAM_NAME, nullable = false, length = 100)
+    String name;
+
+    @Id
+    @Column(name = Schema.CHUNK_INDEX, nullable = false)
+    int index;
+
+    @Lob
+    @Column(name = Schema.CHUNK_DATA)
+    String data;
+
+    @Column(name = Schema.CREATED_AT, nullable = false)
+    Instant createdAt;
+
+    /** The primary key. */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        String runId;
+        String name;
+        int index;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(runId, k.runId) && Objects.equals(name, k.name) && index == k.index;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(runId, name, index);
+        }
+    }
+}
