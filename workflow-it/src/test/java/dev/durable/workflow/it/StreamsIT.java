@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class StreamsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Pattern EVENT = Pattern.compile("id: ?(\\d+)\\ndata: ?(\\{[^\\n]*\\})");
+    private static final Pattern EVENT = Pattern.compile("id: ?(\\d+)\\ndata: ?([^\\n]*)");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -115,6 +115,40 @@ class StreamsIT {
         assertEquals(2, lines.length, ndjson.body());
         assertEquals(2, Json.parse(lines[0]).getInt("i"));
         assertEquals(1, Json.parse(lines[1]).getInt("i"));
+    }
+
+    @Test
+    void parallelWritersGetDistinctIndexesAndEachKeepsItsOrder() {
+        String runId = http.start("{\"workflowName\":\"parallelWriters\",\"args\":[4, 25]}");
+        assertEquals("completed", http.awaitTerminal(runId, WAIT).getString("status"));
+        JsonObject page = Http.json(http.get("/runs/" + runId + "/streams/out?limit=1000"));
+        JsonArray data = page.getJsonArray("data");
+        assertEquals(100, data.size(), page.toString());
+        java.util.Map<String, Integer> nextOfWriter = new java.util.HashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            JsonObject chunk = data.getJsonObject(i);
+            assertEquals(i, chunk.getInt("index"));
+            String[] parts = chunk.getString("data").split(":");
+            int k = Integer.parseInt(parts[1]);
+            assertEquals(nextOfWriter.getOrDefault(parts[0], 0), k, "writer " + parts[0] + " out of order: " + data);
+            nextOfWriter.put(parts[0], k + 1);
+        }
+        assertEquals(4, nextOfWriter.size());
+    }
+
+    @Test
+    void aRunsStreamsCloseWhenItFailsOrIsCancelled() {
+        String failed = http.start("{\"workflowName\":\"writeThenFail\"}");
+        assertEquals("failed", http.awaitTerminal(failed, WAIT).getString("status"));
+        assertEquals(List.of(0, 1), ids(sse(failed, "out", "")));
+
+        String cancelled = http.start("{\"workflowName\":\"writeThenSleep\"}");
+        http.awaitRun(cancelled, WAIT, run -> Http.json(http.get("/runs/" + cancelled + "/streams/out?limit=10"))
+                .getInt("total") == 2);
+        assertEquals(200, http.post("/runs/" + cancelled + "/cancel", "{}").statusCode());
+        HttpResponse<String> closed = sse(cancelled, "out", "");
+        assertEquals(List.of(0, 1), ids(closed));
+        assertTrue(closed.body().contains("event: end"), closed.body());
     }
 
     @Test
