@@ -10,6 +10,7 @@ import dev.durable.workflow.api.Workflows;
 import dev.durable.workflow.engine.EngineClock;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -42,6 +43,9 @@ public class StreamDao {
             + " = ? AND r." + Schema.STATUS + " IN " + Schema.LIVE + ")";
     private static final String COUNT = "SELECT " + Schema.CHUNK_COUNT + " FROM " + Schema.STREAM + " WHERE "
             + Schema.RUN_ID + " = ? AND " + Schema.STREAM_NAME + " = ?";
+    private static final String INSERT_STREAM = "INSERT INTO " + Schema.STREAM + " (" + Schema.RUN_ID + ", "
+            + Schema.STREAM_NAME + ", " + Schema.CHUNK_COUNT + ", " + Schema.CLOSED + ", " + Schema.CREATED_AT
+            + ") VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_CHUNK = "INSERT INTO " + Schema.STREAM_CHUNK + " (" + Schema.RUN_ID + ", "
             + Schema.STREAM_NAME + ", " + Schema.CHUNK_INDEX + ", " + Schema.CHUNK_DATA + ", " + Schema.CREATED_AT
             + ") VALUES (?, ?, ?, ?, ?)";
@@ -55,19 +59,41 @@ public class StreamDao {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Creates the run's stream unless it exists; false if it already did. */
+    @Resource
+    SessionContext bean;
+
+    /**
+     * Creates the run's stream unless it exists; false if it already did. Two steps opening one stream
+     * at once race on its key: the loser's insert is refused and its transaction rolled back quietly.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean open(String runId, String name) {
-        if (find(runId, name) != null) {
-            return false;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement exists = c.prepareStatement(COUNT)) {
+                exists.setString(1, runId);
+                exists.setString(2, name);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT_STREAM)) {
+                insert.setString(1, runId);
+                insert.setString(2, name);
+                insert.setInt(3, 0);
+                insert.setBoolean(4, false);
+                insert.setTimestamp(5, Timestamp.from(EngineClock.now()));
+                insert.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                bean.setRollbackOnly();
+                return false;
+            }
+            throw new IllegalStateException("Cannot open stream '" + name + "' of run " + runId + ": " + e.getMessage(), e);
         }
-        StreamEntity stream = new StreamEntity();
-        stream.runId = runId;
-        stream.name = name;
-        stream.createdAt = EngineClock.now();
-        em.persist(stream);
-        em.flush();
-        return true;
     }
 
     /**

@@ -207,6 +207,46 @@ class CrashRecoveryIT {
         assertEquals(300 * 301 / 2, run.getInt("output"));
     }
 
+    @Test
+    void chunksWrittenBeforeAKillStayAndTheStreamClosesWhenTheRunCompletes() {
+        int n = 40;
+        String runId = HTTP.start("{\"workflowName\":\"countdown\",\"args\":[" + n + "]}");
+        List<Integer> before = List.of();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (before.size() < 10 && System.nanoTime() < deadline) {
+            Http.sleep(50);
+            HttpResponse<String> page = HTTP.get("/runs/" + runId + "/streams/default?limit=1000");
+            before = page.statusCode() == 200 ? countdownValues(Http.json(page)) : List.of();
+        }
+        assertTrue(before.size() >= 10, "ten chunks were written before the kill: " + before);
+        SERVER.kill();
+        SERVER.start();
+        JsonObject run = HTTP.awaitTerminal(runId, WAIT);
+        assertEquals("completed", run.getString("status"), run.toString());
+
+        JsonObject page = Http.json(HTTP.get("/runs/" + runId + "/streams/default?limit=1000"));
+        assertTrue(page.getBoolean("closed"), page.toString());
+        JsonArray data = page.getJsonArray("data");
+        for (int i = 0; i < data.size(); i++) {
+            assertEquals(i, data.getJsonObject(i).getInt("index"), "indexes have no gap: " + page);
+        }
+        List<Integer> after = countdownValues(page);
+        assertEquals(before, after.subList(0, before.size()), "what readers saw before the kill stays");
+        // the step in flight ran again from the start: the killed attempt's chunks stay, the new one's follow
+        List<Integer> full = new ArrayList<>();
+        for (int k = n; k >= 1; k--) {
+            full.add(k);
+        }
+        assertEquals(full, after.subList(after.size() - n, after.size()), after.toString());
+        assertTrue(after.size() < 2 * n, "one attempt was cut off: " + after);
+    }
+
+    private static List<Integer> countdownValues(JsonObject page) {
+        List<Integer> values = new ArrayList<>();
+        page.getJsonArray("data").forEach(v -> values.add(v.asJsonObject().getJsonObject("data").getInt("i")));
+        return values;
+    }
+
     private static void awaitEvent(String runId, String type) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

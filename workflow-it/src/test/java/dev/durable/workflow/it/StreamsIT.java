@@ -143,8 +143,11 @@ class StreamsIT {
         assertEquals(List.of(0, 1), ids(sse(failed, "out", "")));
 
         String cancelled = http.start("{\"workflowName\":\"writeThenSleep\"}");
-        http.awaitRun(cancelled, WAIT, run -> Http.json(http.get("/runs/" + cancelled + "/streams/out?limit=10"))
-                .getInt("total") == 2);
+        // the stream is 404 until the step has opened it
+        http.awaitRun(cancelled, WAIT, run -> {
+            HttpResponse<String> page = http.get("/runs/" + cancelled + "/streams/out?limit=10");
+            return page.statusCode() == 200 && Http.json(page).getInt("total") == 2;
+        });
         assertEquals(200, http.post("/runs/" + cancelled + "/cancel", "{}").statusCode());
         HttpResponse<String> closed = sse(cancelled, "out", "");
         assertEquals(List.of(0, 1), ids(closed));
