@@ -2,6 +2,7 @@ package dev.durable.workflow.bench;
 
 import dev.durable.workflow.bench.server.BenchApplication;
 import dev.durable.workflow.bench.server.BenchResource;
+import dev.durable.workflow.bench.server.StreamBench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -90,6 +91,17 @@ public final class Benchmark {
         JsonObject hooks = post("/bench/hooks?runs=100");
         all.add("hooks", hooks);
 
+        log("streams: one step writing 10,000 chunks");
+        post("/bench/streamWrite?chunks=2000");
+        JsonObject streamWrite = post("/bench/streamWrite?chunks=10000");
+        all.add("streamWrite", streamWrite);
+        log("streams: write to SSE client, 1 and 100 clients");
+        post("/bench/streamRead?readers=1&chunks=100&pauseMs=10");
+        JsonObject streamRead1 = post("/bench/streamRead?readers=1&chunks=500&pauseMs=10");
+        all.add("streamRead1", streamRead1);
+        JsonObject streamRead100 = post("/bench/streamRead?readers=100&chunks=200&pauseMs=10");
+        all.add("streamRead100", streamRead100);
+
         log("10,000 sleeping runs");
         JsonObject sleepers = post("/bench/sleepers?runs=10000");
         all.add("sleepers", sleepers);
@@ -140,6 +152,16 @@ public final class Benchmark {
         row("hook resumed → the workflow's next step done (approval, 100 runs)", "p50 %.2f ms, p90 %.2f ms; resumeHook() itself %.2f ms",
                 hooks.getJsonNumber("resumeToStepP50Ms").doubleValue(), hooks.getJsonNumber("resumeToStepP90Ms").doubleValue(),
                 hooks.getJsonNumber("resumeCallMs").doubleValue());
+        row("one step writing 10,000 chunks of ~100 bytes", "%.0f chunks/s, %.3f ms per chunk = %.2f × a bare commit (%.3f ms, measured just before)",
+                streamWrite.getJsonNumber("chunksPerSec").doubleValue(), streamWrite.getJsonNumber("msPerChunk").doubleValue(),
+                streamWrite.getJsonNumber("chunkOverCommit").doubleValue(), streamWrite.getJsonNumber("commitMs").doubleValue());
+        for (JsonObject r : new JsonObject[] {streamRead1, streamRead100}) {
+            row("write returned → SSE client received, " + r.getInt("readers") + " client(s), " + r.getInt("chunks")
+                            + " chunks 10 ms apart", "p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d of %d clients got every chunk in order%s",
+                    r.getJsonNumber("writeToClientP50Ms").doubleValue(), r.getJsonNumber("writeToClientP99Ms").doubleValue(),
+                    r.getJsonNumber("writeToClientMaxMs").doubleValue(), r.getInt("readersWithEveryChunkInOrder"),
+                    r.getInt("readers"), r.getString("problem").isEmpty() ? "" : " (" + r.getString("problem") + ")");
+        }
         row("10,000 runs sleeping at once", "heap %.0f → %.0f MiB (%.2f KiB per run), threads %d → %d; started in %.0f s, all asleep at %.0f s",
                 sleepers.getJsonNumber("heapBeforeMiB").doubleValue(), sleepers.getJsonNumber("heapAfterMiB").doubleValue(),
                 sleepers.getJsonNumber("heapPerRunKiB").doubleValue(), sleepers.getInt("threadsBefore"),
@@ -169,7 +191,8 @@ public final class Benchmark {
     private void deploy(File ear) throws IOException {
         wipe();
         WebArchive bench = ShrinkWrap.create(WebArchive.class, "workflow-bench.war")
-                .addClasses(BenchApplication.class, BenchResource.class)
+                .addClasses(BenchApplication.class, BenchResource.class, StreamBench.class, StreamBench.Steps.class,
+                        StreamBench.Steps.Chunk.class)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml");
         EnterpriseArchive app = ShrinkWrap.create(EnterpriseArchive.class, "workflow.ear")

@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.store.StreamDao;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,9 @@ final class CompletionSignals {
         latch.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Wakes the run's waiters. */
+    /** Wakes the run's waiters, and the readers of its streams (which its end closed). */
     static void signal(String runId) {
+        StreamDao.runEnded(runId);
         CountDownLatch latch = WAITING.remove(runId);
         if (latch != null) {
             latch.countDown();

@@ -30,6 +30,8 @@ final class StreamReader<C> implements Iterator<C> {
     private final ArrayDeque<StreamChunk> buffered = new ArrayDeque<>();
     private int next;
     private boolean finished;
+    /** Whether the last page was full: there may be more to read without waiting. */
+    private boolean more;
 
     private StreamReader(StreamDao streams, String runId, String name, Class<C> type, StreamPage first, int from) {
         this.streams = streams;
@@ -49,15 +51,10 @@ final class StreamReader<C> implements Iterator<C> {
     @Override
     public boolean hasNext() {
         while (buffered.isEmpty() && !finished) {
-            var change = streams.next(runId, name, RECHECK);
-            StreamPage page = streams.read(runId, name, next, PAGE);
-            if (page.chunks().isEmpty() && !page.finished()) {
-                await(change);
-                page = streams.read(runId, name, next, PAGE);
-            } else {
-                change.cancel(false);
+            if (!more) {
+                await(streams.next(runId, name, next, RECHECK));
             }
-            take(page, next);
+            take(streams.read(runId, name, next, PAGE), next);
         }
         return !buffered.isEmpty();
     }
@@ -74,6 +71,7 @@ final class StreamReader<C> implements Iterator<C> {
         buffered.addAll(page.chunks());
         next = page.chunks().isEmpty() ? Math.max(from, page.next()) : page.next();
         finished = page.finished();
+        more = page.chunks().size() == PAGE;
     }
 
     private static void await(java.util.concurrent.CompletableFuture<Void> change) {

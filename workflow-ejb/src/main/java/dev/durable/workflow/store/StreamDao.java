@@ -43,6 +43,11 @@ public class StreamDao {
             + " = ? AND r." + Schema.STATUS + " IN " + Schema.LIVE + ")";
     private static final String COUNT = "SELECT " + Schema.CHUNK_COUNT + " FROM " + Schema.STREAM + " WHERE "
             + Schema.RUN_ID + " = ? AND " + Schema.STREAM_NAME + " = ?";
+    private static final String APPEND_ONE_STATEMENT = "WITH taken AS (" + TAKE_INDEX + " RETURNING " + Schema.RUN_ID + ", "
+            + Schema.STREAM_NAME + ", " + Schema.CHUNK_COUNT + " - 1 AS IDX) INSERT INTO " + Schema.STREAM_CHUNK + " ("
+            + Schema.RUN_ID + ", " + Schema.STREAM_NAME + ", " + Schema.CHUNK_INDEX + ", " + Schema.CHUNK_DATA + ", "
+            + Schema.CREATED_AT + ") SELECT " + Schema.RUN_ID + ", " + Schema.STREAM_NAME
+            + ", IDX, CAST(? AS TEXT), CAST(? AS TIMESTAMP) FROM taken RETURNING " + Schema.CHUNK_INDEX;
     private static final String INSERT_STREAM = "INSERT INTO " + Schema.STREAM + " (" + Schema.RUN_ID + ", "
             + Schema.STREAM_NAME + ", " + Schema.CHUNK_COUNT + ", " + Schema.CLOSED + ", " + Schema.CREATED_AT
             + ") VALUES (?, ?, ?, ?, ?)";
@@ -104,37 +109,65 @@ public class StreamDao {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int append(String runId, String name, String json) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement take = c.prepareStatement(TAKE_INDEX)) {
-                take.setString(1, runId);
-                take.setString(2, name);
-                take.setBoolean(3, false);
-                take.setString(4, runId);
-                if (take.executeUpdate() == 0) {
-                    return -1;
-                }
+            java.time.Instant at = EngineClock.now();
+            int index = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")
+                    ? appendInOneStatement(c, runId, name, json, at) : appendInThree(c, runId, name, json, at);
+            if (index >= 0) {
+                StreamChunk chunk = new StreamChunk(index, json, at);
+                afterCommit(() -> StreamTails.appended(runId, name, chunk));
             }
-            int index;
-            try (PreparedStatement count = c.prepareStatement(COUNT)) {
-                count.setString(1, runId);
-                count.setString(2, name);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    index = rs.getInt(1) - 1;
-                }
-            }
-            try (PreparedStatement insert = c.prepareStatement(INSERT_CHUNK)) {
-                insert.setString(1, runId);
-                insert.setString(2, name);
-                insert.setInt(3, index);
-                insert.setString(4, json);
-                insert.setTimestamp(5, Timestamp.from(EngineClock.now()));
-                insert.executeUpdate();
-            }
-            signalAfterCommit(runId, name);
             return index;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write to stream '" + name + "' of run " + runId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** PostgreSQL: takes the index and inserts the chunk in one round trip. */
+    private static int appendInOneStatement(Connection c, String runId, String name, String json, java.time.Instant at)
+            throws SQLException {
+        try (PreparedStatement append = c.prepareStatement(APPEND_ONE_STATEMENT)) {
+            append.setString(1, runId);
+            append.setString(2, name);
+            append.setBoolean(3, false);
+            append.setString(4, runId);
+            append.setString(5, json);
+            append.setTimestamp(6, Timestamp.from(at));
+            try (ResultSet rs = append.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    /** Elsewhere: takes the index under the stream row's lock, reads it, inserts the chunk. */
+    private static int appendInThree(Connection c, String runId, String name, String json, java.time.Instant at)
+            throws SQLException {
+        try (PreparedStatement take = c.prepareStatement(TAKE_INDEX)) {
+            take.setString(1, runId);
+            take.setString(2, name);
+            take.setBoolean(3, false);
+            take.setString(4, runId);
+            if (take.executeUpdate() == 0) {
+                return -1;
+            }
+        }
+        int index;
+        try (PreparedStatement count = c.prepareStatement(COUNT)) {
+            count.setString(1, runId);
+            count.setString(2, name);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                index = rs.getInt(1) - 1;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_CHUNK)) {
+            insert.setString(1, runId);
+            insert.setString(2, name);
+            insert.setInt(3, index);
+            insert.setString(4, json);
+            insert.setTimestamp(5, Timestamp.from(at));
+            insert.executeUpdate();
+        }
+        return index;
     }
 
     /** Closes the stream; nothing if it is closed already or does not exist. */
@@ -143,7 +176,7 @@ public class StreamDao {
         StreamEntity stream = find(runId, name);
         if (stream != null && !stream.closed) {
             stream.closed = true;
-            signalAfterCommit(runId, name);
+            afterCommit(() -> StreamTails.closed(runId, name));
         }
     }
 
@@ -177,6 +210,14 @@ public class StreamDao {
     /** Up to {@code limit} chunks from {@code startIndex} (negative: that many from the end). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public StreamPage read(String runId, String name, int startIndex, int limit) {
+        if (startIndex >= 0) {
+            // a live reader: the chunks committed here since it last read are in memory
+            List<StreamChunk> held = StreamTails.from(runId, name, startIndex, limit);
+            if (!held.isEmpty()) {
+                int next = held.get(held.size() - 1).index() + 1;
+                return new StreamPage(held, next, next, false);
+            }
+        }
         StreamInfo stream = info(requireRun(runId), requireStream(runId, name), name);
         int from = startIndex >= 0 ? startIndex : Math.max(0, stream.chunks() + startIndex);
         List<StreamChunk> chunks = em.createQuery("SELECT c FROM StreamChunkEntity c WHERE c.runId = :run AND c.name = :name"
@@ -190,9 +231,17 @@ public class StreamDao {
         return new StreamPage(chunks, next, total, stream.closed() && next >= total);
     }
 
-    /** Completes at the stream's next change on this server, or after {@code max}. */
-    public java.util.concurrent.CompletableFuture<Void> next(String runId, String name, java.time.Duration max) {
-        return StreamSignals.next(runId, name, max);
+    /**
+     * Completes once a chunk at or after {@code seen} is committed or the stream closed on this server
+     * (at once if that happened already), or after {@code max}.
+     */
+    public java.util.concurrent.CompletableFuture<Void> next(String runId, String name, int seen, java.time.Duration max) {
+        return StreamTails.next(runId, name, seen, max);
+    }
+
+    /** Wakes the readers of a run's streams on this server: the run has ended, which closed them. */
+    public static void runEnded(String runId) {
+        StreamTails.runEnded(runId);
     }
 
     private StreamInfo info(RunEntity run, StreamEntity stream, String name) {
@@ -230,7 +279,7 @@ public class StreamDao {
         return em.find(StreamEntity.class, key);
     }
 
-    private void signalAfterCommit(String runId, String name) {
+    private void afterCommit(Runnable signal) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -239,7 +288,7 @@ public class StreamDao {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    StreamSignals.changed(runId, name);
+                    signal.run();
                 }
             }
         });

@@ -14,7 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -404,11 +410,124 @@ public class BenchResource {
         return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
     }
 
+    /**
+     * One step writing {@code chunks} chunks of about 100 bytes, as fast as it can: chunks/s and ms per
+     * chunk (each write is its own commit), and that as a ratio to the bare commit measured just before.
+     */
+    @POST
+    @Path("streamWrite")
+    public JsonObject streamWrite(@QueryParam("chunks") int chunks) throws SQLException {
+        double commit = commitFloor(2000, false);
+        Run<?> run = workflows.start("streamBench", List.of("write-" + UUID.randomUUID(), chunks, 0, 0));
+        long nanos = ((Number) run.returnValue(WAIT)).longValue();
+        double msPerChunk = nanos / 1e6 / chunks;
+        return Json.createObjectBuilder().add("chunks", chunks)
+                .add("chunksPerSec", round(chunks / (nanos / 1e9), 0)).add("msPerChunk", round(msPerChunk, 4))
+                .add("commitMs", round(commit, 4)).add("chunkOverCommit", round(msPerChunk / commit)).build();
+    }
+
+    /**
+     * {@code readers} SSE clients of one run's default stream while a step writes {@code chunks} chunks,
+     * {@code pauseMs} apart: whether each client got every chunk in order and then the end of the stream,
+     * and the latency from {@code write} returning to a client receiving the chunk (p50, p99, max over
+     * every chunk of every client). The clients connect over HTTP to this server, as a browser would.
+     */
+    @POST
+    @Path("streamRead")
+    public JsonObject streamRead(@QueryParam("readers") int readers, @QueryParam("chunks") int chunks,
+                                 @QueryParam("pauseMs") int pauseMs, @Context UriInfo uri) throws Exception {
+        String key = "read-" + UUID.randomUUID();
+        // the step waits 3 s before writing, for every client to be connected
+        Run<?> run = workflows.start("streamBench", List.of(key, chunks, pauseMs, 3000));
+        URI url = uri.getBaseUri().resolve("/workflow/api/runs/" + run.runId() + "/streams/default");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<SseClient> clients = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> responses = new ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            SseClient c = new SseClient(chunks);
+            clients.add(c);
+            responses.add(client.sendAsync(HttpRequest.newBuilder(url).header("Accept", "text/event-stream")
+                    .timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(c)));
+        }
+        run.returnValue(WAIT);
+        long[] returned = StreamBench.RETURNED.remove(key);
+        int complete = 0;
+        List<Double> latencies = new ArrayList<>();
+        String firstProblem = "";
+        for (int i = 0; i < readers; i++) {
+            SseClient c = clients.get(i);
+            if (!c.ended.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                firstProblem = firstProblem.isEmpty() ? "client " + i + " got no end event" : firstProblem;
+                continue;
+            }
+            responses.get(i).get();
+            if (c.inOrder && c.count == chunks) {
+                complete++;
+            } else if (firstProblem.isEmpty()) {
+                firstProblem = "client " + i + " got " + c.count + " chunks, in order: " + c.inOrder;
+            }
+            for (int k = 0; k < Math.min(c.count, chunks); k++) {
+                latencies.add((c.received[k] - returned[k]) / 1e6);
+            }
+        }
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return Json.createObjectBuilder().add("readers", readers).add("chunks", chunks).add("pauseMs", pauseMs)
+                .add("readersWithEveryChunkInOrder", complete).add("problem", firstProblem)
+                .add("writeToClientP50Ms", round(percentile(sorted, 0.50)))
+                .add("writeToClientP99Ms", round(percentile(sorted, 0.99)))
+                .add("writeToClientMaxMs", round(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1])).build();
+    }
+
+    /** One SSE client: when each chunk's event arrived, whether the ids came 0, 1, 2… and the end event. */
+    private static final class SseClient implements java.util.concurrent.Flow.Subscriber<String> {
+        final long[] received;
+        final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        int count;
+        boolean inOrder = true;
+
+        SseClient(int chunks) {
+            received = new long[chunks];
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.startsWith("id:")) {
+                long now = System.nanoTime();
+                int id = Integer.parseInt(line.substring(3).trim());
+                if (id != count || id >= received.length) {
+                    inOrder = false;
+                    return;
+                }
+                received[count++] = now;
+            } else if (line.startsWith("event:") && line.contains("end")) {
+                ended.countDown();
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            inOrder = false;
+            ended.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            ended.countDown();
+        }
+    }
+
     /** Deletes every run, so that a benchmark on a shared database starts from an empty one. */
     @POST
     @Path("reset")
     public JsonObject reset() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM WF_STREAM_CHUNK");
+            s.executeUpdate("DELETE FROM WF_STREAM");
             int events = s.executeUpdate("DELETE FROM WF_EVENT");
             int runs = s.executeUpdate("DELETE FROM WF_RUN");
             return Json.createObjectBuilder().add("runs", runs).add("events", events).build();
