@@ -79,6 +79,10 @@ public final class Benchmark {
         }
         JsonObject lat = latency.build();
         all.add("latency", lat);
+        log("start() alone, 500 noop runs");
+        post("/bench/starts?runs=200");
+        JsonObject starts = post("/bench/starts?runs=500");
+        all.add("starts", starts);
         log("throughput");
         JsonObject throughput = post("/bench/throughput?workflow=seq10&runs=200&steps=10");
         all.add("throughput", throughput);
@@ -138,6 +142,9 @@ public final class Benchmark {
                     l.getJsonNumber("startCallMs").doubleValue(), l.getJsonNumber("createdToClaimedMs").doubleValue(),
                     l.getJsonNumber("claimedToCompletedMs").doubleValue(), l.getJsonNumber("completedToCallerMs").doubleValue());
         }
+        row("start() alone (500 noop runs one after another)", "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms",
+                starts.getJsonNumber("startP50Ms").doubleValue(), starts.getJsonNumber("startP90Ms").doubleValue(),
+                starts.getJsonNumber("startP99Ms").doubleValue());
         row("throughput, 200 × seq10 at once", "%.1f runs/s, %.0f steps/s",
                 throughput.getJsonNumber("runsPerSec").doubleValue(), throughput.getJsonNumber("stepsPerSec").doubleValue());
         row("a step's SQL alone, plain JDBC (fenced UPDATE + 3 INSERTs + COMMIT, as the engine sends it)", "%.3f ms",

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>{@code start} persists the run and enqueues it, then returns at once without waiting for the run
  * to execute. It joins the caller's JTA transaction: if the caller rolls back, the run does not exist
- * and nothing is enqueued. Arguments are serialized as JSON (JSON-B) and checked against the workflow
+ * and nothing is enqueued; the run's message is sent once that transaction commits (a run whose message
+ * could not be sent is still accepted, and enqueued again by recovery). Arguments are serialized as JSON (JSON-B) and checked against the workflow
  * method's parameter types; an argument that cannot be serialized or does not fit is rejected with an
  * {@link InvalidArgumentsException} that names it.
  */
@@ -38,6 +39,26 @@ public interface WorkflowService {
      * @throws InvalidArgumentsException if the arguments do not fit the workflow method
      */
     <T> Run<T> start(String workflowName, List<?> args, StartOptions options);
+
+    /**
+     * Starts one run of the workflow per element of {@code argsList}, in one transaction (the caller's,
+     * or a new one) and one commit, then enqueues them together: for bulk work. All or none: if any
+     * arguments do not fit, no run is started. At most {@link #MAX_START_ALL} runs per call.
+     *
+     * @param options applied to every run; it may not carry an idempotency key (each run would need
+     *                its own: start such runs one by one)
+     * @return the runs, in the order of {@code argsList}
+     * @throws UnknownWorkflowException if no workflow has that name
+     * @throws InvalidArgumentsException if one run's arguments do not fit (its message names the run's
+     *         index), there are too many runs, or the options carry an idempotency key
+     */
+    <T> List<Run<T>> startAll(String workflowName, List<? extends List<?>> argsList, StartOptions options);
+
+    /** {@link #startAll(String, List, StartOptions)} for the workflow class. */
+    <T> List<Run<T>> startAll(Class<?> workflow, List<? extends List<?>> argsList, StartOptions options);
+
+    /** The most runs one {@link #startAll} call starts. */
+    int MAX_START_ALL = 1000;
 
     /** Returns a handle to a run without reading it; {@link Run#exists()} tells whether it exists. */
     <T> Run<T> getRun(String runId);

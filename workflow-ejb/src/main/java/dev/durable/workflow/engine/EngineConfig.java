@@ -15,7 +15,13 @@ public final class EngineConfig {
     public static final Duration LEASE = seconds("workflow/leaseSeconds", 60, 5);
     /** How long one delivery executes new steps before it hands the run to a fresh delivery. */
     public static final Duration DELIVERY_BUDGET = seconds("workflow/deliveryBudgetSeconds", 30, 1);
-    /** How long a run may show no progress, with no live lease, before the sweeper enqueues it again. */
+    /**
+     * How often recovery looks for due runs (pending, a wake-up passed, a lease expired) that have had no
+     * delivery for that long, and enqueues them again: a new run's message may be lost, as it is sent
+     * after the run's commit.
+     */
+    public static final Duration RECOVERY = seconds("workflow/recoverySeconds", 5, 1);
+    /** How long any other live run may show no progress, with no live lease, before recovery enqueues it again. */
     public static final Duration STALL = seconds("workflow/stallSeconds", 120, 10);
     /** How long a webhook's HTTP request waits for the run's response before it is answered 504. */
     public static final Duration WEBHOOK_RESPONSE = seconds("workflow/webhookResponseSeconds", 30, 1);
@@ -35,7 +41,8 @@ public final class EngineConfig {
 
     /** The settings in effect, for the start-up log. */
     public static String describe() {
-        return "lease " + LEASE.toSeconds() + " s, delivery budget " + DELIVERY_BUDGET.toSeconds() + " s, stall sweep after "
+        return "lease " + LEASE.toSeconds() + " s, delivery budget " + DELIVERY_BUDGET.toSeconds() + " s, recovery every "
+                + RECOVERY.toSeconds() + " s, stall sweep after "
                 + STALL.toSeconds() + " s, webhook response " + WEBHOOK_RESPONSE.toSeconds() + " s, listener check "
                 + LISTENER_CHECK.toSeconds() + " s, max events " + MAX_EVENTS
                 + ", max deliveries " + MAX_DELIVERIES + ", base URL " + BASE_URL;

@@ -21,6 +21,18 @@ public final class Ids {
         return next("wrun_");
     }
 
+    /** A run's id and its creation time, taken together: runs made here sort the same by either. */
+    public record StampedId(String id, java.time.Instant at) {
+    }
+
+    /** A new run id with its creation time, from {@link EngineClock}. */
+    public static StampedId stampedRun() {
+        synchronized (Ids.class) {
+            java.time.Instant at = EngineClock.now();
+            return new StampedId(run(), at);
+        }
+    }
+
     public static String step() {
         return next("step_");
     }

@@ -8,10 +8,10 @@ import dev.durable.workflow.store.WebhookReplies;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Start-up and housekeeping: frees the leases a previous life of this server held, checks that something
- * consumes the run queue ({@link ListenerCheck}), and every 20 seconds
- * enqueues again any run that should be executing but has made no progress and holds no live lease (a
+ * consumes the run queue ({@link ListenerCheck}), and every {@code workflow/recoverySeconds} recovers:
+ * enqueues again any run that should be executing but has had no delivery and holds no live lease (a
  * lost message must not strand a run). Extra messages are harmless: a delivery of a run that is done or
  * owned elsewhere does nothing.
  */
@@ -31,7 +31,9 @@ import java.util.logging.Logger;
 @Startup
 public class EngineLifecycle {
     private static final Logger LOG = Logger.getLogger(EngineLifecycle.class.getName());
-    private static final int SWEEP_BATCH = 500;
+    /** Runs rung again per round: after the messaging engine lost its doorbells, a backlog is rung at 400 a second. */
+    private static final int SWEEP_BATCH = 2000;
+    private static final String RECOVERY = "recovery";
 
     @EJB
     RunStore store;
@@ -49,7 +51,8 @@ public class EngineLifecycle {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         store.find("wrun_"); // first use of the store, outside any transaction: creates missing tables
-        int freed = store.releaseLeasesOfEarlierLives(ServerIdentity.SERVER + "#", ServerIdentity.OWNER);
+        int freed = store.releaseLeasesOfEarlierLives(ServerIdentity.SERVER + "#", ServerIdentity.OWNER,
+                EngineClock.now());
         LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER + " with " + EngineConfig.describe()
                 + (freed > 0 ? "; freed " + freed + " lease(s) held before a restart" : ""));
         // learn that something consumes the run queue: if nothing has within the window, say so loudly
@@ -60,24 +63,35 @@ public class EngineLifecycle {
             LOG.warning(() -> "Could not send the run queue's probe: " + e); // the check will report it
         }
         timers.createSingleActionTimer(EngineConfig.LISTENER_CHECK.plusMillis(500).toMillis(), new TimerConfig(null, false));
+        // the first round soon after the start: runs whose message a crash lost are due at once
+        timers.createIntervalTimer(1000, EngineConfig.RECOVERY.toMillis(), new TimerConfig(RECOVERY, false));
     }
 
     @Timeout
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void checkListener() {
-        ListenerCheck.check(EngineClock.now(), EngineConfig.LISTENER_CHECK);
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    void timeout(Timer timer) {
+        if (RECOVERY.equals(timer.getInfo())) {
+            recover();
+        } else {
+            ListenerCheck.check(EngineClock.now(), EngineConfig.LISTENER_CHECK);
+        }
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    void sweep() {
+    /**
+     * Rings again for due runs that have had no delivery for {@code workflow/recoverySeconds}, and for
+     * any other live run without progress for {@code workflow/stallSeconds}; the rings go after this
+     * transaction's commit, which marks them touched so that the next round leaves them alone.
+     */
+    private void recover() {
         Instant now = EngineClock.now();
         ListenerCheck.check(now, EngineConfig.LISTENER_CHECK);
-        List<String> stalled = store.touchStalledRuns(now, now.minus(EngineConfig.STALL), SWEEP_BATCH);
-        stalled.forEach(queue::send);
+        List<String> stalled = store.touchStalledRuns(now, now.minus(EngineConfig.RECOVERY), now.minus(EngineConfig.STALL),
+                SWEEP_BATCH);
+        queue.ringAfterCommit(stalled);
         replies.purge(now.minus(EngineConfig.WEBHOOK_RESPONSE).minusSeconds(600));
         if (!stalled.isEmpty()) {
-            LOG.info(() -> "Re-enqueued " + stalled.size() + " stalled run(s)");
+            LOG.info(() -> "Re-enqueued " + stalled.size() + " run(s) with no delivery: " + String.join(", ",
+                    stalled.subList(0, Math.min(5, stalled.size()))) + (stalled.size() > 5 ? ", …" : ""));
         }
     }
 }

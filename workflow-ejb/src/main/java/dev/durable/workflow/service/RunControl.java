@@ -89,7 +89,7 @@ public class RunControl {
         if (resumed == null) {
             throw new UnknownHookException(token); // disposed, or its run ended, since we looked
         }
-        queue.send(resumed.runId());
+        queue.ringAfterCommit(resumed.runId());
         return info(resumed, -1);
     }
 
@@ -105,7 +105,7 @@ public class RunControl {
         if (resumed == null) {
             throw new UnknownHookException(token);
         }
-        queue.send(resumed.runId());
+        queue.ringAfterCommit(resumed.runId());
         WebhookResponse answer = WebhookAnswers.immediate(hook.responseJson());
         return new WebhookReceipt(requestId, hook.hookId(), hook.runId(), answer,
                 answer == null ? EngineClock.now().plus(EngineConfig.WEBHOOK_RESPONSE) : null);

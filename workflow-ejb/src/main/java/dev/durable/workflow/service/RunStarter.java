@@ -7,6 +7,9 @@ import dev.durable.workflow.engine.Ids;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.store.IdempotencyKeyTakenException;
 import dev.durable.workflow.store.RunStore;
+import dev.durable.workflow.api.InvalidArgumentsException;
+import dev.durable.workflow.api.WorkflowService;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +23,32 @@ final class RunStarter {
     RunStarter(RunLauncher launcher, RunStore store) {
         this.launcher = launcher;
         this.store = store;
+    }
+
+    /** Starts one run per arguments in one transaction; returns their ids in order. */
+    List<String> startAll(WorkflowDefinition definition, List<? extends List<?>> argsList, StartOptions options) {
+        ListenerCheck.requireConsumer();
+        StartOptions opts = options == null ? StartOptions.none() : options;
+        if (opts.idempotencyKey() != null) {
+            throw new InvalidArgumentsException("startAll takes no idempotency key: each run needs its own, start those one by one", -1);
+        }
+        if (argsList.size() > WorkflowService.MAX_START_ALL) {
+            throw new InvalidArgumentsException("startAll starts at most " + WorkflowService.MAX_START_ALL + " runs, not "
+                    + argsList.size(), -1);
+        }
+        List<RunLauncher.NewRun> runs = new ArrayList<>(argsList.size());
+        for (int i = 0; i < argsList.size(); i++) {
+            String inputJson;
+            try {
+                inputJson = JsonCodec.encodeArguments(argsList.get(i), definition.parameterTypes(), definition.parameterNames());
+            } catch (InvalidArgumentsException e) {
+                throw new InvalidArgumentsException("Run " + i + ": " + e.getMessage(), e.argumentIndex());
+            }
+            Ids.StampedId id = Ids.stampedRun();
+            runs.add(new RunLauncher.NewRun(id.id(), id.at(), inputJson));
+        }
+        launcher.launchAll(definition.name(), runs, opts.deploymentId());
+        return runs.stream().map(RunLauncher.NewRun::runId).toList();
     }
 
     /**
@@ -39,9 +68,10 @@ final class RunStarter {
                 return existing;
             }
         }
-        String runId = Ids.run();
+        Ids.StampedId id = Ids.stampedRun();
+        String runId = id.id();
         try {
-            launcher.launch(runId, definition.name(), inputJson, opts.deploymentId(), key, parentRunId);
+            launcher.launch(runId, id.at(), definition.name(), inputJson, opts.deploymentId(), key, parentRunId);
             return runId;
         } catch (IdempotencyKeyTakenException e) {
             if (callerTransaction) {

@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * The {@link WorkflowService} session bean. Starting validates and encodes the arguments, then has
- * {@link RunLauncher} persist and enqueue the run in the caller's transaction (or a new one). This bean
+ * {@link RunLauncher} persist the run in the caller's transaction (or a new one) and enqueue it once
+ * that commits. This bean
  * itself only {@code SUPPORTS} transactions, so that when two starts race on one idempotency key and
  * the loser's transaction is its own, it can look the winner's run up after its insert failed.
  */
@@ -117,6 +118,21 @@ public class WorkflowServiceBean implements WorkflowService {
             throw new UnknownHookException(token);
         }
         return RunControl.info(hook, changes.received(hook.runId(), hook.hookId()));
+    }
+
+    @Override
+    public <T> List<Run<T>> startAll(String workflowName, List<? extends List<?>> argsList, StartOptions options) {
+        return startAll(registry.require(workflowName), argsList, options);
+    }
+
+    @Override
+    public <T> List<Run<T>> startAll(Class<?> workflow, List<? extends List<?>> argsList, StartOptions options) {
+        return startAll(registry.require(workflow), argsList, options);
+    }
+
+    private <T> List<Run<T>> startAll(WorkflowDefinition definition, List<? extends List<?>> argsList, StartOptions options) {
+        return new RunStarter(launcher, store).startAll(definition, argsList, options).stream()
+                .map(this::<T>getRun).toList();
     }
 
     private <T> Run<T> start(WorkflowDefinition definition, List<?> args, StartOptions options) {

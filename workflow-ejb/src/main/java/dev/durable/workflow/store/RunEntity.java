@@ -93,12 +93,15 @@ public class RunEntity {
         return ended(now);
     }
 
-    /** Appends events after a wake-up; returns the sequence number of the first. */
+    /**
+     * Appends events from outside (a hook's payload, a wake-up); returns the sequence number of the
+     * first. The run is due from now: if its resuming message is lost, recovery finds it.
+     */
     int appendExternal(int count, Instant now) {
         int first = eventCount;
         eventCount += count;
         updatedAt = now;
-        wakeAt = null;
+        wakeAt = now;
         return first;
     }
 

@@ -84,23 +84,26 @@ public class RunStore {
      * alive, so their runs need not wait for the leases to expire.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int releaseLeasesOfEarlierLives(String serverPrefix, String currentOwner) {
-        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL "
-                        + "WHERE r.leaseOwner LIKE :prefix AND r.leaseOwner <> :me")
+    public int releaseLeasesOfEarlierLives(String serverPrefix, String currentOwner, Instant now) {
+        // due from now: the delivery that held the lease died with its message, which may be gone too
+        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = NULL, r.leaseToken = NULL, r.leaseUntil = NULL, "
+                        + "r.wakeAt = :now WHERE r.leaseOwner LIKE :prefix AND r.leaseOwner <> :me")
                 .setParameter("prefix", serverPrefix + "%") // a '_' in the path matches any one character: harmless
-                .setParameter("me", currentOwner).executeUpdate();
+                .setParameter("me", currentOwner).setParameter("now", now).executeUpdate();
     }
 
     /**
      * Runs that should be executing but have shown no progress since {@code quietSince} and hold no
      * live lease: their message may have been lost, so the sweeper enqueues them again.
      */
-    public List<String> touchStalledRuns(Instant now, Instant quietSince, int max) {
+    public List<String> touchStalledRuns(Instant now, Instant dueQuietSince, Instant quietSince, int max) {
         List<RunEntity> runs = em.createQuery("SELECT r FROM RunEntity r WHERE r.status IN ('pending', 'running') "
-                        + "AND r.updatedAt < :quiet AND (r.leaseToken IS NULL OR r.leaseUntil < :now) "
-                        + "AND (r.wakeAt IS NULL OR r.wakeAt < :now) ORDER BY r.updatedAt",
+                        + "AND (r.leaseToken IS NULL OR r.leaseUntil < :now) AND (r.wakeAt IS NULL OR r.wakeAt < :now) "
+                        + "AND (r.updatedAt < :quiet OR (r.updatedAt < :dueQuiet AND (r.status = 'pending' "
+                        + "OR r.wakeAt IS NOT NULL OR r.leaseToken IS NOT NULL))) ORDER BY r.updatedAt",
                         RunEntity.class)
-                .setParameter("quiet", quietSince).setParameter("now", now).setMaxResults(max).getResultList();
+                .setParameter("quiet", quietSince).setParameter("dueQuiet", dueQuietSince).setParameter("now", now)
+                .setMaxResults(max).getResultList();
         runs.forEach(r -> r.touch(now));
         return runs.stream().map(r -> r.runId).toList();
     }

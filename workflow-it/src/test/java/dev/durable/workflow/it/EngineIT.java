@@ -181,6 +181,71 @@ class EngineIT {
         assertFalse(EngineStats.wasMissing(run.runId()), "a message was sent for the rolled-back run");
     }
 
+    @EJB
+    dev.durable.workflow.store.RunStore store;
+
+    @EJB
+    dev.durable.workflow.store.RunChanges changes;
+
+    /** Recovery rings every workflow/recoverySeconds (5 s) for runs due that long: a lost ring costs at most two rounds. */
+    private static final Duration RECOVERED = Duration.ofSeconds(20);
+
+    @Test
+    void aRunWhoseMessageWasLostIsRecovered() {
+        // what a crash between the run's commit and its message leaves: the row, no message
+        String runId = dev.durable.workflow.engine.Ids.run();
+        store.createRun(runId, "addTen", "[5]", null, null, null, Instant.now());
+        long t0 = System.nanoTime();
+        assertEquals(15, workflows.<Integer>getRun(runId).returnValue(WAIT));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertTrue(took.compareTo(RECOVERED) < 0, "recovered after " + took);
+    }
+
+    @Test
+    void aHooksPayloadWhoseMessageWasLostIsRecovered() throws Exception {
+        String order = "lost-" + UUID.randomUUID();
+        Run<String> run = workflows.start("approval", List.of(order));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (inspector.listHooks(run.runId()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // the payload recorded, its message lost
+        changes.resumeHook("approval:" + order, "{\"approved\":true,\"by\":\"recovery\"}");
+        long t0 = System.nanoTime();
+        assertEquals("approved by recovery", run.returnValue(WAIT));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertTrue(took.compareTo(RECOVERED) < 0, "recovered after " + took);
+    }
+
+    @Test
+    void startAllStartsEveryRunInOneTransaction() throws Exception {
+        List<List<Integer>> args = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            args.add(List.of(i));
+        }
+        List<Run<Integer>> runs = workflows.startAll("addTen", args, StartOptions.none());
+        assertEquals(50, runs.size());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i + 10, runs.get(i).returnValue(WAIT));
+        }
+        assertEquals(50, runs.stream().map(Run::runId).distinct().count());
+        for (int i = 1; i < 50; i++) {
+            assertTrue(runs.get(i - 1).runId().compareTo(runs.get(i).runId()) < 0, "ids in the order of the arguments");
+        }
+
+        UserTransaction tx = tx();
+        tx.begin();
+        List<Run<Integer>> rolledBack = workflows.startAll(AddTen.class, List.of(List.of(1), List.of(2)), StartOptions.none());
+        tx.rollback();
+        assertFalse(rolledBack.get(0).exists() || rolledBack.get(1).exists());
+
+        InvalidArgumentsException bad = assertThrows(InvalidArgumentsException.class,
+                () -> workflows.startAll("addTen", List.of(List.of(1), List.of("not a number")), StartOptions.none()));
+        assertTrue(bad.getMessage().startsWith("Run 1: "), bad.getMessage());
+        assertThrows(InvalidArgumentsException.class, () -> workflows.startAll("addTen", List.of(List.of(1)),
+                StartOptions.builder().idempotencyKey("k").build()));
+    }
+
     @Test
     void theCallersCommitStartsTheRun() throws Exception {
         UserTransaction tx = tx();

@@ -123,6 +123,25 @@ public class BenchResource {
                 .add("resumeCallMs", round(median(resumeCall))).build();
     }
 
+    /** {@code runs} start() calls of {@code noop} one after another, each timed alone; then all awaited. */
+    @POST
+    @Path("starts")
+    public JsonObject starts(@QueryParam("runs") int runs) {
+        double[] ms = new double[runs];
+        List<Run<Integer>> started = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            started.add(workflows.start("noop", List.of(i)));
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        started.forEach(r -> r.returnValue(WAIT));
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return Json.createObjectBuilder().add("runs", runs).add("startP50Ms", round(percentile(sorted, 0.5), 3))
+                .add("startP90Ms", round(percentile(sorted, 0.9), 3)).add("startP99Ms", round(percentile(sorted, 0.99), 3))
+                .build();
+    }
+
     /** Waits until the run has created its hook and let go of its lease (its delivery has ended). */
     private void awaitSuspended(Run<?> run) {
         long deadline = System.nanoTime() + WAIT.toNanos();
