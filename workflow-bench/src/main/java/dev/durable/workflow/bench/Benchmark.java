@@ -83,6 +83,9 @@ public final class Benchmark {
         post("/bench/starts?runs=200");
         JsonObject starts = post("/bench/starts?runs=500");
         all.add("starts", starts);
+        log("100 ms sleeps");
+        JsonObject sleeps = post("/bench/sleeps?runs=20&ms=100");
+        all.add("sleeps", sleeps);
         log("throughput");
         JsonObject throughput = post("/bench/throughput?workflow=seq10&runs=200&steps=10");
         all.add("throughput", throughput);
@@ -145,6 +148,9 @@ public final class Benchmark {
         row("start() alone (500 noop runs one after another)", "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms",
                 starts.getJsonNumber("startP50Ms").doubleValue(), starts.getJsonNumber("startP90Ms").doubleValue(),
                 starts.getJsonNumber("startP99Ms").doubleValue());
+        row("sleep(\"100ms\") woke late by (20 runs)", "p50 %.1f ms, p90 %.1f ms, max %.1f ms",
+                sleeps.getJsonNumber("overshootP50Ms").doubleValue(), sleeps.getJsonNumber("overshootP90Ms").doubleValue(),
+                sleeps.getJsonNumber("overshootMaxMs").doubleValue());
         row("throughput, 200 × seq10 at once", "%.1f runs/s, %.0f steps/s",
                 throughput.getJsonNumber("runsPerSec").doubleValue(), throughput.getJsonNumber("stepsPerSec").doubleValue());
         row("a step's SQL alone, plain JDBC (fenced UPDATE + 3 INSERTs + COMMIT, as the engine sends it)", "%.3f ms",

@@ -123,6 +123,21 @@ public class BenchResource {
                 .add("resumeCallMs", round(median(resumeCall))).build();
     }
 
+    /** {@code runs} runs of {@code sleeping} for {@code ms} one after another: how late each woke (p50, p90, max). */
+    @POST
+    @Path("sleeps")
+    public JsonObject sleeps(@QueryParam("runs") int runs, @QueryParam("ms") int ms) {
+        double[] late = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Run<Number> run = workflows.start("sleeping", List.of(ms + "ms"));
+            late[i] = run.returnValue(WAIT).doubleValue() - ms;
+        }
+        Arrays.sort(late);
+        return Json.createObjectBuilder().add("runs", runs).add("sleepMs", ms)
+                .add("overshootP50Ms", round(percentile(late, 0.5))).add("overshootP90Ms", round(percentile(late, 0.9)))
+                .add("overshootMaxMs", round(late[runs - 1])).build();
+    }
+
     /** {@code runs} start() calls of {@code noop} one after another, each timed alone; then all awaited. */
     @POST
     @Path("starts")
