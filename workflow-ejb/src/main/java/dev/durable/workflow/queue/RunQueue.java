@@ -5,14 +5,13 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.store.AfterCommit;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -83,22 +82,7 @@ public class RunQueue {
     }
 
     private void ringAfterCommit(Runnable ring) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            ring.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    ring.run();
-                }
-            }
-        });
+        AfterCommit.run(transactions, ring);
     }
 
     private void ring(List<String> runIds) {

@@ -93,8 +93,9 @@ public class RunStore {
     }
 
     /**
-     * Runs that should be executing but have shown no progress since {@code quietSince} and hold no
-     * live lease: their message may have been lost, so the sweeper enqueues them again.
+     * Runs whose message may have been lost, marked touched so that the next round leaves them alone:
+     * runs that hold no live lease and are due (pending, a wake-up passed, a lease expired) with no
+     * change since {@code dueQuietSince}, or any other live run with none since {@code quietSince}.
      */
     public List<String> touchStalledRuns(Instant now, Instant dueQuietSince, Instant quietSince, int max) {
         List<RunEntity> runs = em.createQuery("SELECT r FROM RunEntity r WHERE r.status IN ('pending', 'running') "

@@ -16,8 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -228,7 +226,7 @@ public class StreamDao {
         int next = chunks.isEmpty() ? from : chunks.get(chunks.size() - 1).index() + 1;
         // chunks committed after the count was read may be in the page: the total covers them
         int total = Math.max(stream.chunks(), next);
-        return new StreamPage(chunks, next, total, stream.closed() && next >= total);
+        return new StreamPage(chunks, next, total, stream.closed());
     }
 
     /**
@@ -280,17 +278,6 @@ public class StreamDao {
     }
 
     private void afterCommit(Runnable signal) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.run();
-                }
-            }
-        });
+        AfterCommit.run(transactions, signal);
     }
 }
