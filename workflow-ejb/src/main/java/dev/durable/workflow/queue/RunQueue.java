@@ -1,12 +1,12 @@
 package dev.durable.workflow.queue;
 
+import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.store.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import dev.durable.workflow.engine.EngineConfig;
-import dev.durable.workflow.store.AfterCommit;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
@@ -77,12 +77,8 @@ public class RunQueue {
     /** {@link #ringAfterCommit(String)} for several runs, sent together. */
     public void ringAfterCommit(List<String> runIds) {
         if (!runIds.isEmpty()) {
-            ringAfterCommit(() -> ring(runIds));
+            AfterCommit.run(transactions, () -> ring(runIds));
         }
-    }
-
-    private void ringAfterCommit(Runnable ring) {
-        AfterCommit.run(transactions, ring);
     }
 
     private void ring(List<String> runIds) {
@@ -115,7 +111,7 @@ public class RunQueue {
     public void send(String runId, long delayMillis, int missing) {
         if (delayMillis > 0 && delayMillis <= SHORT_WAIT_MILLIS && missing == 0) {
             // the messaging engine resolves delivery delays to about a second: ring from a timer here
-            ringAfterCommit(() -> {
+            AfterCommit.run(transactions, () -> {
                 try {
                     timers.schedule(() -> ring(List.of(runId)), delayMillis, TimeUnit.MILLISECONDS);
                 } catch (RuntimeException stopping) {

@@ -112,7 +112,7 @@ public class StreamDao {
                     ? appendInOneStatement(c, runId, name, json, at) : appendInThree(c, runId, name, json, at);
             if (index >= 0) {
                 StreamChunk chunk = new StreamChunk(index, json, at);
-                afterCommit(() -> StreamTails.appended(runId, name, chunk));
+                AfterCommit.run(transactions, () -> StreamTails.appended(runId, name, chunk));
             }
             return index;
         } catch (SQLException e) {
@@ -174,7 +174,7 @@ public class StreamDao {
         StreamEntity stream = find(runId, name);
         if (stream != null && !stream.closed) {
             stream.closed = true;
-            afterCommit(() -> StreamTails.closed(runId, name));
+            AfterCommit.run(transactions, () -> StreamTails.closed(runId, name));
         }
     }
 
@@ -275,9 +275,5 @@ public class StreamDao {
         key.runId = runId;
         key.name = name;
         return em.find(StreamEntity.class, key);
-    }
-
-    private void afterCommit(Runnable signal) {
-        AfterCommit.run(transactions, signal);
     }
 }
