@@ -36,6 +36,22 @@ public record WorkflowDefinition(String name, Class<?> workflowClass, Method met
         return Arrays.stream(parameterTypes).map(Type::getTypeName).toList();
     }
 
+    /** Why CDI makes no bean of a class annotated {@code @Workflow}, in words that say what to change. */
+    public static String notABean(Class<?> type) {
+        String why;
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            why = "it is abstract; a workflow is a concrete class";
+        } else if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+            why = "it is an inner class; make it static or a top-level class";
+        } else if (Arrays.stream(type.getDeclaredConstructors()).noneMatch(c -> c.getParameterCount() == 0
+                || c.isAnnotationPresent(jakarta.inject.Inject.class))) {
+            why = "it has no constructor CDI can call; add one without parameters or annotate one @Inject";
+        } else {
+            why = "CDI made no bean of it (is it vetoed, or a bean of another kind such as an EJB?)";
+        }
+        return "Workflow " + type.getName() + " cannot be used: " + why;
+    }
+
     private static Method workflowMethod(Class<?> type) {
         List<Method> candidates = Arrays.stream(type.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(WorkflowMethod.class)).toList();

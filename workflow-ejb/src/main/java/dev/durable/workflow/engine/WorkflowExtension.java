@@ -6,7 +6,9 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,18 @@ public class WorkflowExtension implements Extension {
     public record StepTarget(Bean<?> bean, java.lang.reflect.Method method) {
     }
     private final StringBuilder problems = new StringBuilder();
+    private final java.util.Set<Class<?>> annotated = new java.util.LinkedHashSet<>();
     private final EngineClaim claim = new EngineClaim();
 
     /** A workflow and the CDI bean that makes its instances. */
     public record Registered(WorkflowDefinition definition, Bean<?> bean) {
+    }
+
+    void onType(@Observes @WithAnnotations(Workflow.class) ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (type.isAnnotationPresent(Workflow.class)) {
+            annotated.add(type);
+        }
     }
 
     void onBean(@Observes ProcessBean<?> event) {
@@ -70,6 +80,12 @@ public class WorkflowExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
+        for (Class<?> type : annotated) {
+            if (workflows.values().stream().noneMatch(r -> r.definition().workflowClass() == type)) {
+                // without this, a workflow CDI could not make a bean of would be missing without a word
+                problems.append(WorkflowDefinition.notABean(type)).append(". ");
+            }
+        }
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(new IllegalStateException(problems.toString().trim()));
             return;

@@ -172,4 +172,34 @@ class WorkflowDefinitionTest {
 
         assertTrue(e.getMessage().contains("is not annotated @Workflow"), e.getMessage());
     }
+
+    @Workflow
+    public static class NeedsAnArgument {
+        public NeedsAnArgument(String id) {
+        }
+
+        public void run() {
+        }
+    }
+
+    @Workflow
+    public abstract static class Abstract {
+        public abstract void run();
+    }
+
+    @Workflow
+    public class Inner {
+        public void run() {
+        }
+    }
+
+    @Test
+    void whyCdiMakesNoBeanOfAWorkflowNamesTheClassAndTheFix() {
+        String noConstructor = WorkflowDefinition.notABean(NeedsAnArgument.class);
+
+        assertTrue(noConstructor.startsWith("Workflow " + NeedsAnArgument.class.getName() + " cannot be used"), noConstructor);
+        assertTrue(noConstructor.contains("no constructor CDI can call"), noConstructor);
+        assertTrue(WorkflowDefinition.notABean(Abstract.class).contains("it is abstract"));
+        assertTrue(WorkflowDefinition.notABean(Inner.class).contains("inner class"));
+    }
 }
