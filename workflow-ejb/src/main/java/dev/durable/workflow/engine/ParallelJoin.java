@@ -5,15 +5,17 @@ import dev.durable.workflow.api.StepFailedException;
 import dev.durable.workflow.api.StepStatus;
 import dev.durable.workflow.codec.JsonCodec;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Parallel steps: {@code async()} records a step as created without executing it (it runs as its own
- * queue message, see {@link StepAttempt}); {@code all}, {@code race} and {@code any} wait for such
- * steps, suspending the run until enough of them have ended. The answer is decided by log order, so
+ * Parallel steps: {@code async()} records a step as created without executing it (it is dispatched, see
+ * {@link StepDispatcher} and {@link StepAttempt}); {@code all}, {@code race} and {@code any} wait for
+ * such steps: while steps executing on this server keep ending, in the delivery; else the run parks
+ * until enough of them have ended. The answer is decided by log order, so
  * replay agrees with the first execution.
  */
 final class ParallelJoin {
@@ -129,23 +131,59 @@ final class ParallelJoin {
         }).toList();
         ctx.flushPending();
         while (true) {
+            long mark = ctx.localStepMark();
             ctx.refresh();
             List<History.StepOp> ops = steps.stream().map(d -> ctx.history().step(d.stepId())).toList();
             List<T> answer = (List<T>) decide(steps, ops, mode);
             if (answer != null) {
                 return answer;
             }
+            Instant now = ctx.realNow();
+            // steps whose execution may have been lost (a server died with them, a retry's timer with it) go again
+            List<String> again = ops.stream().filter(o -> !o.finished() && !ctx.dispatched(o.id()) && due(o, now))
+                    .map(History.StepOp::id).toList();
+            if (!again.isEmpty()) {
+                ctx.redispatch(again);
+            }
+            // steps executing here that keep ending are waited for; otherwise the run parks and frees its thread
+            if (ctx.awaitLocalStep(mark)) {
+                continue;
+            }
             int awaiting = mode == Mode.ALL ? (int) ops.stream().filter(o -> !o.finished()).count() : 1;
-            List<String> idle = ops.stream().filter(o -> !o.finished() && o.attempts() == 0 && o.retryAfter() == null)
-                    .map(History.StepOp::id).filter(id -> !ctx.dispatched(id)).toList();
-            // steps whose messages may have been lost (a delivery died after creating them) go again
-            ctx.park(null, awaiting, () -> {
-                if (!idle.isEmpty()) {
-                    ctx.dispatch(idle);
-                }
-            });
+            ctx.park(checkBack(ops, now), awaiting, () -> { });
             // steps ended while we looked: read the log again
         }
+    }
+
+    /** Whether a step may be executed now: never begun, its retry due, or its attempt presumed dead. */
+    private static boolean due(History.StepOp op, Instant now) {
+        if (op.retryAfter() != null) {
+            return !now.isBefore(op.retryAfter());
+        }
+        return op.attempts() == 0 || (op.status() == StepStatus.RUNNING && !now.isBefore(op.startedAt().plus(EngineConfig.LEASE)));
+    }
+
+    /**
+     * When a parked run looks again if no step's end resumes it first: at the earliest retry, or when an
+     * attempt in flight would be presumed dead (its server may have died with it); never in the past.
+     */
+    private static Instant checkBack(List<History.StepOp> ops, Instant now) {
+        Instant at = null;
+        for (History.StepOp op : ops) {
+            if (op.finished()) {
+                continue;
+            }
+            Instant t;
+            if (op.retryAfter() != null && op.retryAfter().isAfter(now)) {
+                t = op.retryAfter();
+            } else if (op.status() == StepStatus.RUNNING && op.startedAt().plus(EngineConfig.LEASE).isAfter(now)) {
+                t = op.startedAt().plus(EngineConfig.LEASE);
+            } else {
+                t = now.plus(EngineConfig.LEASE); // not begun, or dispatched again just now
+            }
+            at = at == null || t.isBefore(at) ? t : at;
+        }
+        return at;
     }
 
     /** The answer of a wait if the log has it, else {@code null}. Decided by log order, so replay agrees. */

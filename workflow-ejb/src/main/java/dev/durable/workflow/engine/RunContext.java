@@ -34,6 +34,9 @@ public final class RunContext {
     private final WorkflowDefinition definition;
     private final Environment env;
     private final History history;
+    /** How long a delivery waits for one of its parallel steps to end before it parks the run. */
+    private static final long LOCAL_STEP_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final long deadlineNanos;
     private final SplittableRandom random;
     private final ParallelJoin join = new ParallelJoin(this);
@@ -252,6 +255,26 @@ public final class RunContext {
             env.dispatcher().dispatch(run.runId(), stepIds);
             return null;
         });
+    }
+
+    /** Dispatches steps again whose execution may have been lost; once per delivery each. */
+    void redispatch(List<String> stepIds) {
+        dispatched.addAll(stepIds);
+        dispatch(stepIds);
+    }
+
+    /** A mark of the run's steps executing on this server, taken before reading the log (see {@link #awaitLocalStep}). */
+    long localStepMark() {
+        return engine(() -> env.dispatcher().mark(run.runId()));
+    }
+
+    /**
+     * Waits, within the delivery's budget and for at most a second, for an attempt of the run's steps
+     * executing on this server to end after {@code mark}: whether one did.
+     */
+    boolean awaitLocalStep(long mark) {
+        long left = deadlineNanos - System.nanoTime();
+        return left > 0 && engine(() -> env.dispatcher().awaitStepEnd(run.runId(), mark, Math.min(left, LOCAL_STEP_WAIT_NANOS)));
     }
 
     /** Writes the steps started with async() that are not in the log yet, and enqueues them. */

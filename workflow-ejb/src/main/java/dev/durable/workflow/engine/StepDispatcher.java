@@ -2,9 +2,32 @@ package dev.durable.workflow.engine;
 
 import java.util.List;
 
-/** Enqueues parallel steps, each as its own message, so they execute concurrently. */
+/**
+ * Has parallel steps executed concurrently: on this server while it can, each attempt begun and
+ * recorded under the run's row lock so that two servers never both run one attempt.
+ */
 public interface StepDispatcher {
+    /** {@link #mark} when none of the run's steps executes here. */
+    long NONE = -1;
 
-    /** Enqueues the steps of the run (already in its log as {@code step_created}). */
+    /** Has the run's steps (already in its log as {@code step_created}) executed, without waiting for them. */
     void dispatch(String runId, List<String> stepIds);
+
+    /**
+     * A mark of how far the attempts of the run's steps executing here have got, taken before reading the
+     * run's log, for {@link #awaitStepEnd}; {@link #NONE} if none of them executes here.
+     */
+    default long mark(String runId) {
+        return NONE;
+    }
+
+    /**
+     * Waits up to {@code maxNanos} for an attempt of the run's steps executing here to end after
+     * {@code mark} was taken (at once if one has). Returns {@code false} at once for {@link #NONE}.
+     *
+     * @return whether an attempt ended (then the run's log has grown)
+     */
+    default boolean awaitStepEnd(String runId, long mark, long maxNanos) {
+        return false;
+    }
 }

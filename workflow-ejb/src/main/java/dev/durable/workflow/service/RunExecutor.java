@@ -9,7 +9,6 @@ import dev.durable.workflow.engine.LoadedRun;
 import dev.durable.workflow.engine.Replayer;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.engine.WorkflowRegistry;
-import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.Claim;
 import dev.durable.workflow.store.DeliveryJournal;
 import dev.durable.workflow.store.DeliveryStore;
@@ -87,7 +86,7 @@ public class RunExecutor {
     StreamDao streams;
 
     @EJB
-    RunQueue queue;
+    StepPool stepPool;
 
     @Inject
     WorkflowRegistry registry;
@@ -140,7 +139,7 @@ public class RunExecutor {
         }
         Replayer.Result result;
         try {
-            Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), queue::sendSteps,
+            Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), stepPool,
                     new StepSupport(store, replies, streams), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
             result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
         } catch (RuntimeException e) {

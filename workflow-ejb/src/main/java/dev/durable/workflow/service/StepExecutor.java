@@ -5,11 +5,12 @@ import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.StepAttempt;
 import dev.durable.workflow.engine.Retries;
 import dev.durable.workflow.engine.WorkflowRegistry;
-import dev.durable.workflow.store.DeliveryStore;
 import dev.durable.workflow.store.ParallelStep;
+import dev.durable.workflow.store.ParallelStepJournal;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.StreamDao;
 import dev.durable.workflow.store.WebhookReplies;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -18,11 +19,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
- * One delivery of a parallel step: begin an attempt (under the run's row lock, so duplicates do not both
- * run it), execute the step method outside any transaction, record the outcome, and resume the run if
- * it was waiting for this one.
+ * One attempt of a parallel step, on this server's step executor ({@link StepPool}) or from a queue
+ * message: begin it (under the run's row lock, so duplicates do not both run it), execute the step
+ * method outside any transaction, record the outcome, and say whether to resume the run.
  */
 @Stateless
 @LocalBean
@@ -41,8 +43,9 @@ public class StepExecutor {
     @EJB
     RunStore store;
 
-    @EJB
-    DeliveryStore deliveries;
+    /** The engine's database, for the steps' JDBC writes (see {@link ParallelStepJournal}). */
+    @Resource(name = "jdbc/workflow", lookup = "jdbc/workflow")
+    DataSource dataSource;
 
     @EJB
     WebhookReplies replies;
@@ -54,15 +57,17 @@ public class StepExecutor {
     WorkflowRegistry registry;
 
     private StepSupport support;
+    private ParallelStepJournal journal;
 
     @jakarta.annotation.PostConstruct
     void init() {
         support = new StepSupport(store, replies, streams);
+        journal = new ParallelStepJournal(dataSource);
     }
 
     /** Executes an attempt of the step, if one is due. */
     public Next execute(String runId, String stepId) {
-        ParallelStep step = deliveries.beginParallelStep(runId, stepId, EngineClock.now());
+        ParallelStep step = journal.begin(runId, stepId, EngineClock.now());
         if (step.attempt() == 0) {
             return new Next(step.retryAt() == null ? -1
                     : Math.max(0, Duration.between(EngineClock.now(), step.retryAt()).toMillis()), false);
@@ -79,7 +84,7 @@ public class StepExecutor {
                 }
             });
         });
-        boolean resume = deliveries.finishParallelStep(runId, outcome.events(), outcome.last(), outcome.failed());
+        boolean resume = journal.finish(runId, outcome.events(), outcome.last(), outcome.failed(), EngineClock.now());
         long retry = outcome.retryAt() == null ? -1 : Math.max(0, Duration.between(EngineClock.now(), outcome.retryAt()).toMillis());
         return new Next(retry, resume);
     }

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * only the database, so they need no JTA transaction, and plain JDBC spares them JPA's unit of work:
  * this is the hot path of a run. What the fast path cannot decide
  * (others appended meanwhile, or the fence may be lost) is decided by the {@link DeliveryStore} under the
- * run's row lock, as are suspensions and reading what others appended.
+ * run's row lock, as are suspensions.
  *
  * <p>Used by one thread, inside the delivery's local transaction containment; {@link #close} at the
  * delivery's end. The SQL names the tables and columns that {@link RunEntity} and {@link EventEntity} map.
@@ -52,6 +52,10 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             Schema.CORRELATION_ID, Schema.CREATED_AT, Schema.EVENT_DATA) + " FROM " + Schema.EVENT + " WHERE "
             + Schema.RUN_ID + " = ? AND (" + Schema.EVENT_TYPE + " LIKE 'step%' OR " + Schema.EVENT_TYPE + " LIKE 'wait%' OR "
             + Schema.EVENT_TYPE + " LIKE 'hook%') ORDER BY " + Schema.SEQ;
+    /** What others appended since the delivery last looked (parallel steps ending, a wake-up, a payload). */
+    private static final String READ_FROM = "SELECT " + String.join(", ", Schema.SEQ, Schema.EVENT_TYPE,
+            Schema.CORRELATION_ID, Schema.CREATED_AT, Schema.EVENT_DATA) + " FROM " + Schema.EVENT + " WHERE "
+            + Schema.RUN_ID + " = ? AND " + Schema.SEQ + " >= ? ORDER BY " + Schema.SEQ;
     /** The fence of every write of a delivery: its lease, the run still running, the log as long as it knows. */
     private static final String FENCE = " WHERE " + Schema.RUN_ID + " = ? AND " + Schema.LEASE_TOKEN + " = ? AND "
             + Schema.EVENT_COUNT + " = ? AND " + Schema.STATUS + " = '" + RUNNING + "'";
@@ -342,7 +346,24 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
 
     @Override
     public List<Event> eventsFrom(String runId, int fromSeq) {
-        return store.eventsFrom(runId, fromSeq);
+        try {
+            open();
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement read = connection.prepareStatement(READ_FROM)) {
+                read.setString(1, runId);
+                read.setInt(2, fromSeq);
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new Event(rows.getInt(1), EventType.fromWireName(rows.getString(2)), rows.getString(3),
+                                instant(rows.getTimestamp(4)), rows.getString(5)));
+                    }
+                }
+            }
+            connection.commit();
+            return events;
+        } catch (SQLException e) {
+            throw failure("read the run's log", e);
+        }
     }
 
     private void open() throws SQLException {

@@ -1,13 +1,10 @@
 package dev.durable.workflow.store;
 
-import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.api.ErrorCode;
 import dev.durable.workflow.api.RunStatus;
-import dev.durable.workflow.api.StepStatus;
-import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.Event;
 import dev.durable.workflow.engine.EventData;
-import dev.durable.workflow.engine.History;
 import dev.durable.workflow.engine.Journal;
 import dev.durable.workflow.engine.LoadedRun;
 import dev.durable.workflow.engine.NewHook;
@@ -23,8 +20,8 @@ import java.util.List;
 
 /**
  * What a delivery writes on the locked path, each in a transaction of its own, fenced by the delivery's
- * lease: appends after what others appended meanwhile, suspensions, hooks created and disposed, the
- * run's end, and parallel steps' attempts. (A delivery's claim, its steps and its end usually take the
+ * lease: appends after what others appended meanwhile, suspensions, hooks created and disposed, and the
+ * run's end (parallel steps' attempts are {@link ParallelStepJournal}'s). (A delivery's claim, its steps and its end usually take the
  * JDBC fast path of {@link DeliveryJournal}; this class decides, under the run's row lock, what that
  * path cannot.)
  */
@@ -122,55 +119,10 @@ public class DeliveryStore {
         return ownedLocked(run) == null ? Journal.Suspended.FENCE_LOST : Journal.Suspended.LOG_GREW;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Event> eventsFrom(String runId, int fromSeq) {
-        return events().from(runId, fromSeq);
-    }
-
     /** The run's row, locked, if this delivery still owns it and it is running; else {@code null}. */
     private RunEntity ownedLocked(LoadedRun run) {
         RunEntity row = em.find(RunEntity.class, run.runId(), LockModeType.PESSIMISTIC_WRITE);
         return row != null && RUNNING.equals(row.status) && run.leaseToken().equals(row.leaseToken) ? row : null;
-    }
-
-    /**
-     * Begins an attempt of a parallel step, under the run's row lock so that duplicate messages cannot
-     * both start it: appends {@code step_started} and returns the step, or says why not.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ParallelStep beginParallelStep(String runId, String stepId, Instant now) {
-        RunEntity row = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || RunStatus.fromWireName(row.status).isTerminal()) {
-            return ParallelStep.gone();
-        }
-        History.StepOp step = History.of(events().of(runId, stepId)).step(stepId);
-        if (step == null || step.status() == StepStatus.COMPLETED || step.status() == StepStatus.FAILED) {
-            return ParallelStep.gone();
-        }
-        if (step.retryAfter() != null && now.isBefore(step.retryAfter())) {
-            return ParallelStep.later(step.retryAfter());
-        }
-        if (step.status() == StepStatus.RUNNING && now.isBefore(step.startedAt().plus(EngineConfig.LEASE))) {
-            // another delivery is executing it: look again when it would be presumed dead
-            return ParallelStep.later(step.startedAt().plus(EngineConfig.LEASE));
-        }
-        int attempt = step.attempts() + 1;
-        em.persist(Events.toEntity(runId, row.appendStepEvents(1), EventData.stepStarted(stepId, now, attempt)));
-        return ParallelStep.begin(row.workflowName, step.name(), step.inputJson(), attempt, now);
-    }
-
-    /**
-     * Records the outcome of a parallel step's attempt. A final outcome counts towards what the run
-     * awaits; returns whether the run should be resumed now.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean finishParallelStep(String runId, List<Event> events, boolean last, boolean failed) {
-        RunEntity row = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || RunStatus.fromWireName(row.status).isTerminal()) {
-            return false; // the run ended without waiting for this step (race, any, cancel)
-        }
-        events().append(runId, row.appendStepEvents(events.size()), events);
-        return last && row.stepEnded(failed);
     }
 
     /**

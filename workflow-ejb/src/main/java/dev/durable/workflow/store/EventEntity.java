@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One event of a run's log. The key is {@code (runId, seq)}: two writers can never fork a log, a run's
- * events are read in order from the key's index, and appending costs one index entry per event.
+ * One event of a run's log. The key is {@code (runId, seq)}: two writers can never fork a log, and a
+ * run's events are read in order from the key's index. A second index finds one operation's events (a
+ * parallel step's, as it begins) without reading the whole log.
  */
 @Entity
-@Table(name = Schema.EVENT)
+@Table(name = Schema.EVENT, indexes = @jakarta.persistence.Index(name = "WF_EVENT_OPERATION",
+        columnList = Schema.RUN_ID + ", " + Schema.CORRELATION_ID))
 @IdClass(EventEntity.Key.class)
 public class EventEntity {
     @Id

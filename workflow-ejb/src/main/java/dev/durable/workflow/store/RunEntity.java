@@ -137,12 +137,6 @@ public class RunEntity {
         return first;
     }
 
-    /** A parallel step ended: returns whether the run should now be resumed. */
-    boolean stepEnded(boolean failed) {
-        awaiting = (awaiting == null ? 0 : awaiting) - 1;
-        return awaiting <= 0 || failed;
-    }
-
     /** Records that the sweeper looked at the run. */
     void touch(Instant now) {
         updatedAt = now;

@@ -150,6 +150,11 @@ final class InMemoryJournal implements Journal {
         return true;
     }
 
+    /** Another writer appends (a parallel step ending): the delivery learns of it when it reads the log. */
+    void appendByOthers(List<Event> newEvents) {
+        add(newEvents);
+    }
+
     private void add(List<Event> newEvents) {
         for (Event e : newEvents) {
             events.add(new Event(eventCount++, e.type(), e.correlationId(), e.createdAt(), e.data()));

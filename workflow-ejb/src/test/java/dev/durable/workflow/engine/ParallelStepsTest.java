@@ -161,6 +161,10 @@ class ParallelStepsTest {
     }
 
     private Replayer.Result execute(LoadedRun run, Journal journal, Object wf) {
+        return execute(run, journal, wf, dispatcher);
+    }
+
+    private Replayer.Result execute(LoadedRun run, Journal journal, Object wf, StepDispatcher dispatcher) {
         Clock clock = new TickingClock(T0, Duration.ofSeconds(1));
         Environment env = new Environment(journal, Deliveries.NO_CHILDREN, dispatcher, Deliveries.NO_STEP_SERVICES, clock, Duration.ofMinutes(1),
                 25_000, "http://localhost/api");
@@ -215,7 +219,11 @@ class ParallelStepsTest {
         Replayer.Result result = execute(run, journal, new AllThree(calc));
 
         assertEquals(Replayer.Outcome.SUSPENDED, result.outcome());
-        assertNull(result.wakeAt());
+        // no step has begun: the run looks again when one begun now would be presumed dead
+        Instant checkBack = result.wakeAt();
+        Instant created = journal.log.events().get(0).createdAt();
+        assertTrue(!checkBack.isBefore(created.plus(EngineConfig.LEASE))
+                && checkBack.isBefore(created.plus(EngineConfig.LEASE).plusSeconds(10)), String.valueOf(checkBack));
         assertEquals(List.of(), calc.executed(), "no step body runs in the workflow's delivery");
 
         List<Event> events = journal.log.events();
@@ -233,12 +241,12 @@ class ParallelStepsTest {
         assertTrue(dispatched.stream().flatMap(List::stream).allMatch(ids(events)::contains));
 
         assertTrue(journal.log.isSuspended());
-        assertNull(journal.log.wakeAt());
+        assertEquals(checkBack, journal.log.wakeAt());
         assertFalse(journal.log.isTerminal());
         assertEquals(1, journal.suspends.size());
         RecordingJournal.SuspendCall suspend = journal.suspends.get(0);
         assertEquals(List.of(), suspend.events());
-        assertNull(suspend.wakeAt());
+        assertEquals(checkBack, suspend.wakeAt());
         assertEquals(3, suspend.awaiting(), "all() awaits every unfinished step");
         assertEquals(TestRuns.INITIAL_EVENT_COUNT + 3, suspend.knownEventCount());
     }
@@ -336,7 +344,8 @@ class ParallelStepsTest {
         Replayer.Result result = execute(run, journal, new AnyTwo(calc));
 
         assertEquals(Replayer.Outcome.SUSPENDED, result.outcome());
-        assertNull(result.wakeAt());
+        assertEquals(History.of(saved).step(id.get(1)).startedAt().plus(EngineConfig.LEASE), result.wakeAt(),
+                "the run looks again when the running step would be presumed dead");
         assertEquals(1, journal.suspends.size());
         assertEquals(1, journal.suspends.get(0).awaiting());
         assertEquals(saved, journal.log.events());
@@ -414,8 +423,11 @@ class ParallelStepsTest {
 
         Replayer.Result result = execute(run, journal, new AllThree(calc));
 
+        // the run looks again by the time the running step would be presumed dead (or c, begun now)
+        Instant presumedDead = History.of(saved).step(id.get(1)).startedAt().plus(EngineConfig.LEASE);
         assertEquals(Replayer.Outcome.SUSPENDED, result.outcome());
-        assertNull(result.wakeAt());
+        Instant checkBack = result.wakeAt();
+        assertTrue(checkBack != null && !checkBack.isAfter(presumedDead), String.valueOf(checkBack));
         assertEquals(List.of(), calc.executed());
         assertEquals(List.of(), journal.appends, "no step_created is written again");
         assertEquals(saved, journal.log.events());
@@ -424,10 +436,10 @@ class ParallelStepsTest {
         RecordingJournal.SuspendCall suspend = journal.suspends.get(0);
         assertEquals(run.eventCount(), suspend.knownEventCount());
         assertEquals(List.of(), suspend.events());
-        assertNull(suspend.wakeAt());
+        assertEquals(checkBack, suspend.wakeAt());
         assertEquals(2, suspend.awaiting(), "two steps have not ended");
         assertTrue(journal.log.isSuspended());
-        assertNull(journal.log.wakeAt());
+        assertEquals(checkBack, journal.log.wakeAt());
         assertFalse(journal.log.isTerminal());
 
         assertEquals(List.of(List.of(id.get(2))), dispatched);
@@ -457,5 +469,64 @@ class ParallelStepsTest {
         assertEquals(Replayer.Outcome.FAILED, result.outcome());
         assertEquals(ErrorCode.USER_ERROR, journal.log.failureCode());
         assertTrue(journal.log.failureMessage().contains("exactly one step"), journal.log.failureMessage());
+    }
+
+    @Test
+    void stepsExecutingHereAreAwaitedInTheDeliveryInsteadOfParking() {
+        LoadedRun run = TestRuns.newRun("wrun_par_here", "[10]");
+        RecordingJournal journal = new RecordingJournal(run);
+        List<String> ended = new ArrayList<>();
+        StepDispatcher here = new StepDispatcher() {
+            private final List<String> executing = new ArrayList<>();
+
+            @Override
+            public void dispatch(String runId, List<String> stepIds) {
+                executing.addAll(stepIds);
+            }
+
+            @Override
+            public long mark(String runId) {
+                return executing.isEmpty() ? NONE : ended.size();
+            }
+
+            @Override
+            public boolean awaitStepEnd(String runId, long mark, long maxNanos) {
+                // one step ends on its own thread: its outcome joins the log
+                String id = executing.remove(0);
+                journal.log.appendByOthers(List.of(EventData.stepStarted(id, at(0), 1),
+                        EventData.stepCompleted(id, at(1), String.valueOf(11 + ended.size()))));
+                ended.add(id);
+                return true;
+            }
+        };
+
+        Replayer.Result result = execute(run, journal, new AllThree(calc), here);
+
+        assertEquals(Replayer.Outcome.COMPLETED, result.outcome());
+        assertEquals("[11,12,13]", journal.log.outputJson());
+        assertEquals(3, ended.size(), "the delivery waited for each step");
+        assertEquals(List.of(), journal.suspends, "the run never parked");
+    }
+
+    @Test
+    void stepsWhoseRetryIsDueOrWhoseAttemptIsPresumedDeadAreDispatchedAgain() {
+        LoadedRun first = TestRuns.newRun("wrun_par_again", "[10]");
+        List<Event> created = firstDelivery(first, new AllThree(new Calc()));
+        List<String> id = ids(created);
+        Instant longAgo = T0.minus(EngineConfig.LEASE).minusSeconds(10);
+        // a: its retry is due (its timer died with a server); b: begun by a server that died; c: running now
+        List<Event> saved = withOutcomes(created,
+                EventData.stepStarted(id.get(0), longAgo, 1), EventData.stepRetrying(id.get(0), longAgo, 1, longAgo.plusSeconds(1)),
+                EventData.stepStarted(id.get(1), longAgo, 1),
+                EventData.stepStarted(id.get(2), T0, 1));
+        LoadedRun run = TestRuns.redelivery(first, saved);
+        RecordingJournal journal = new RecordingJournal(run);
+        dispatched.clear();
+
+        Replayer.Result result = execute(run, journal, new AllThree(calc));
+
+        assertEquals(Replayer.Outcome.SUSPENDED, result.outcome());
+        assertEquals(List.of(List.of(id.get(0), id.get(1))), dispatched);
+        assertEquals(T0.plus(EngineConfig.LEASE), result.wakeAt(), "it looks again when c would be presumed dead");
     }
 }

@@ -15,8 +15,13 @@ public class Fanout100 {
     BenchSteps steps;
 
     public int run(int n) {
-        List<Promise<Integer>> parts = new ArrayList<>(100);
-        for (int i = 0; i < 100; i++) {
+        return sum(steps, n, 100);
+    }
+
+    /** Starts {@code width} steps at once, the i-th returning n + i, and sums what they return. */
+    static int sum(BenchSteps steps, int n, int width) {
+        List<Promise<Integer>> parts = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
             int k = n + i - 1;
             parts.add(Workflows.async(() -> steps.inc(k)));
         }
