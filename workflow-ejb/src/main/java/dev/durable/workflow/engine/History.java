@@ -109,6 +109,17 @@ public final class History {
         boolean finished() {
             return status == StepStatus.COMPLETED || status == StepStatus.FAILED;
         }
+
+        /**
+         * When an attempt of this unfinished step may begin: its retry's time; while an attempt runs, when
+         * that attempt would be presumed dead ({@code lease} after it began); else at once ({@code null}).
+         */
+        public Instant dueAt(java.time.Duration lease) {
+            if (retryAfter != null) {
+                return retryAfter;
+            }
+            return status == StepStatus.RUNNING ? startedAt.plus(lease) : null;
+        }
     }
 
     /** A durable timer: a sleep, or the timeout of a hook's await. */

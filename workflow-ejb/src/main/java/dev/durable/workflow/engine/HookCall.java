@@ -103,7 +103,7 @@ final class HookCall<T> implements Hook<T> {
             if (p != null) {
                 return take(p);
             }
-            ctx.park(null, 0, () -> { });
+            ctx.park(null, 0);
         }
     }
 
@@ -144,7 +144,7 @@ final class HookCall<T> implements Hook<T> {
                 }
                 continue; // a payload may have come: look again
             }
-            ctx.park(resumeAt, 0, () -> { });
+            ctx.park(resumeAt, 0);
         }
     }
 

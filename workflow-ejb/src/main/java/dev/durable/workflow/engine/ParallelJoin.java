@@ -143,24 +143,22 @@ final class ParallelJoin {
             List<String> again = ops.stream().filter(o -> !o.finished() && !ctx.dispatched(o.id()) && due(o, now))
                     .map(History.StepOp::id).toList();
             if (!again.isEmpty()) {
-                ctx.redispatch(again);
+                ctx.dispatch(again);
             }
             // steps executing here that keep ending are waited for; otherwise the run parks and frees its thread
             if (ctx.awaitLocalStep(mark)) {
                 continue;
             }
             int awaiting = mode == Mode.ALL ? (int) ops.stream().filter(o -> !o.finished()).count() : 1;
-            ctx.park(checkBack(ops, now), awaiting, () -> { });
+            ctx.park(checkBack(ops, now), awaiting);
             // steps ended while we looked: read the log again
         }
     }
 
     /** Whether a step may be executed now: never begun, its retry due, or its attempt presumed dead. */
     private static boolean due(History.StepOp op, Instant now) {
-        if (op.retryAfter() != null) {
-            return !now.isBefore(op.retryAfter());
-        }
-        return op.attempts() == 0 || (op.status() == StepStatus.RUNNING && !now.isBefore(op.startedAt().plus(EngineConfig.LEASE)));
+        Instant at = op.dueAt(EngineConfig.LEASE);
+        return at == null || !now.isBefore(at);
     }
 
     /**
@@ -170,18 +168,12 @@ final class ParallelJoin {
     private static Instant checkBack(List<History.StepOp> ops, Instant now) {
         Instant at = null;
         for (History.StepOp op : ops) {
-            if (op.finished()) {
-                continue;
+            if (!op.finished()) {
+                Instant due = op.dueAt(EngineConfig.LEASE);
+                // not begun, or dispatched again just now: when an attempt begun now would be presumed dead
+                Instant t = due != null && due.isAfter(now) ? due : now.plus(EngineConfig.LEASE);
+                at = at == null || t.isBefore(at) ? t : at;
             }
-            Instant t;
-            if (op.retryAfter() != null && op.retryAfter().isAfter(now)) {
-                t = op.retryAfter();
-            } else if (op.status() == StepStatus.RUNNING && op.startedAt().plus(EngineConfig.LEASE).isAfter(now)) {
-                t = op.startedAt().plus(EngineConfig.LEASE);
-            } else {
-                t = now.plus(EngineConfig.LEASE); // not begun, or dispatched again just now
-            }
-            at = at == null || t.isBefore(at) ? t : at;
         }
         return at;
     }

@@ -28,15 +28,15 @@ import java.util.function.Supplier;
  * and the log is read once per delivery whatever its length.
  */
 public final class RunContext {
+    /** How long a delivery waits for one of its parallel steps to end before it parks the run. */
+    private static final long LOCAL_STEP_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private static final ThreadLocal<RunContext> CURRENT = new ThreadLocal<>();
 
     private final LoadedRun run;
     private final WorkflowDefinition definition;
     private final Environment env;
     private final History history;
-    /** How long a delivery waits for one of its parallel steps to end before it parks the run. */
-    private static final long LOCAL_STEP_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-
     private final long deadlineNanos;
     private final SplittableRandom random;
     private final ParallelJoin join = new ParallelJoin(this);
@@ -245,22 +245,17 @@ public final class RunContext {
         if (!pendingCreates.isEmpty()) {
             List<String> ids = pendingCreates.stream().map(Event::correlationId).toList();
             pendingCreates.clear();
-            dispatched.addAll(ids);
             dispatch(ids);
         }
     }
 
+    /** Has the steps executed; each at most once per delivery (see {@link #dispatched}). */
     void dispatch(List<String> stepIds) {
+        dispatched.addAll(stepIds);
         engine(() -> {
             env.dispatcher().dispatch(run.runId(), stepIds);
             return null;
         });
-    }
-
-    /** Dispatches steps again whose execution may have been lost; once per delivery each. */
-    void redispatch(List<String> stepIds) {
-        dispatched.addAll(stepIds);
-        dispatch(stepIds);
     }
 
     /** A mark of the run's steps executing on this server, taken before reading the log (see {@link #awaitLocalStep}). */
@@ -305,13 +300,10 @@ public final class RunContext {
      * {@code wakeAt} (or by whatever it waits for) once {@code awaiting} parallel steps have ended.
      * Throws to end the delivery if it did; returns, having read what others appended, if the log grew.
      */
-    void park(Instant wakeAt, int awaiting, Runnable beforeUnwinding) {
+    void park(Instant wakeAt, int awaiting) {
         flushPending();
         switch (engine(() -> env.journal().suspend(run, eventCount, List.of(), wakeAt, awaiting))) {
-            case YES -> {
-                beforeUnwinding.run();
-                throw new Suspension(Suspension.Reason.PARKED, wakeAt, List.of());
-            }
+            case YES -> throw new Suspension(Suspension.Reason.PARKED, wakeAt, List.of());
             case FENCE_LOST -> throw new Suspension(Suspension.Reason.FENCE_LOST);
             default -> refresh();
         }

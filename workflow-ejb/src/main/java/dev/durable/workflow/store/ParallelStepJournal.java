@@ -65,12 +65,10 @@ public final class ParallelStepJournal {
         if (step == null || step.status() == StepStatus.COMPLETED || step.status() == StepStatus.FAILED) {
             return ParallelStep.gone();
         }
-        if (step.retryAfter() != null && now.isBefore(step.retryAfter())) {
-            return ParallelStep.later(step.retryAfter());
-        }
-        if (step.status() == StepStatus.RUNNING && now.isBefore(step.startedAt().plus(EngineConfig.LEASE))) {
-            // another delivery is executing it: look again when it would be presumed dead
-            return ParallelStep.later(step.startedAt().plus(EngineConfig.LEASE));
+        Instant due = step.dueAt(EngineConfig.LEASE);
+        if (due != null && now.isBefore(due)) {
+            // its retry is not due, or another attempt is running: look again then
+            return ParallelStep.later(due);
         }
         int attempt = step.attempts() + 1;
         insert(c, runId, run.eventCount() - 1, List.of(EventData.stepStarted(stepId, now, attempt)));
