@@ -1,6 +1,7 @@
 package dev.durable.workflow.engine;
 
 import dev.durable.workflow.api.ErrorCode;
+import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.codec.JsonCodec;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
@@ -29,10 +30,11 @@ public final class Replayer {
     /**
      * @param outcome how the delivery ended
      * @param wakeAt when a suspended run wants to resume ({@code null}: when something resumes it)
+     * @param ending the run's end as written, if this delivery ended it; else {@code null}
      */
-    public record Result(Outcome outcome, Instant wakeAt) {
+    public record Result(Outcome outcome, Instant wakeAt, ChildRuns.Ending ending) {
         static Result of(Outcome outcome) {
-            return new Result(outcome, null);
+            return new Result(outcome, null, null);
         }
     }
 
@@ -79,7 +81,9 @@ public final class Replayer {
             return fail(ctx, ErrorCode.USER_ERROR, "The workflow's result cannot be serialized as JSON: "
                     + RunContext.messageOf(e));
         }
-        return Result.of(env.journal().completeRun(run, ctx.eventCount(), ctx.activeHooks(), outputJson) ? Outcome.COMPLETED : Outcome.FENCE_LOST);
+        return env.journal().completeRun(run, ctx.eventCount(), ctx.activeHooks(), outputJson)
+                ? new Result(Outcome.COMPLETED, null, new ChildRuns.Ending(RunStatus.COMPLETED, outputJson, null, null))
+                : Result.of(Outcome.FENCE_LOST);
     }
 
     private Result ended(RunContext ctx, Throwable cause) {
@@ -97,9 +101,9 @@ public final class Replayer {
             return switch (s.reason) {
                 case CONTINUE -> Result.of(Outcome.CONTINUE);
                 case FENCE_LOST -> Result.of(Outcome.FENCE_LOST);
-                case PARKED -> new Result(Outcome.SUSPENDED, s.wakeAt);
+                case PARKED -> new Result(Outcome.SUSPENDED, s.wakeAt, null);
                 case WAIT -> switch (env.journal().suspend(ctx.run(), ctx.eventCount(), s.events, s.wakeAt, 0)) {
-                    case YES -> new Result(Outcome.SUSPENDED, s.wakeAt);
+                    case YES -> new Result(Outcome.SUSPENDED, s.wakeAt, null);
                     // others wrote meanwhile (a wake-up, a parallel step): look again in a fresh delivery
                     case LOG_GREW -> Result.of(Outcome.CONTINUE);
                     case FENCE_LOST -> Result.of(Outcome.FENCE_LOST);
@@ -113,6 +117,8 @@ public final class Replayer {
     }
 
     private Result fail(RunContext ctx, ErrorCode code, String message) {
-        return Result.of(env.journal().failRun(ctx.run(), ctx.eventCount(), ctx.activeHooks(), code, message) ? Outcome.FAILED : Outcome.FENCE_LOST);
+        return env.journal().failRun(ctx.run(), ctx.eventCount(), ctx.activeHooks(), code, message)
+                ? new Result(Outcome.FAILED, null, new ChildRuns.Ending(RunStatus.FAILED, null, code, message))
+                : Result.of(Outcome.FENCE_LOST);
     }
 }

@@ -5,6 +5,8 @@ import dev.durable.workflow.store.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -70,11 +72,13 @@ public class RunQueue {
      * Rings for the run once the current transaction has committed (at once if there is none), outside
      * any transaction; nothing if it rolls back. A failure to send is logged: recovery rings again.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void ringAfterCommit(String runId) {
         ringAfterCommit(List.of(runId));
     }
 
     /** {@link #ringAfterCommit(String)} for several runs, sent together. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void ringAfterCommit(List<String> runIds) {
         if (!runIds.isEmpty()) {
             AfterCommit.run(transactions, () -> ring(runIds));

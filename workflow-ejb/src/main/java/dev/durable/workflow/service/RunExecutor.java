@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.engine.ChildRuns;
 import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.api.ErrorCode;
 import dev.durable.workflow.api.UnknownWorkflowException;
@@ -13,6 +14,7 @@ import dev.durable.workflow.store.Claim;
 import dev.durable.workflow.store.DeliveryJournal;
 import dev.durable.workflow.store.DeliveryStore;
 import dev.durable.workflow.store.RunChanges;
+import dev.durable.workflow.store.RunEnds;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.StreamDao;
 import dev.durable.workflow.store.WebhookReplies;
@@ -135,7 +137,7 @@ public class RunExecutor {
         } catch (UnknownWorkflowException e) {
             journal.failRun(run, run.eventCount(), java.util.List.of(), ErrorCode.RUNTIME_ERROR,
                     "Workflow '" + run.workflowName() + "' is not deployed on this server");
-            return ended(run);
+            return ended(run, null);
         }
         Replayer.Result result;
         try {
@@ -155,7 +157,7 @@ public class RunExecutor {
             case SUSPENDED -> result.wakeAt() == null ? Next.NOTHING
                     : Next.after(Math.max(0, Duration.between(CLOCK.instant(), result.wakeAt()).toMillis()));
             case FENCE_LOST -> Next.NOTHING;
-            default -> ended(run);
+            default -> ended(run, result.ending());
         };
     }
 
@@ -176,8 +178,10 @@ public class RunExecutor {
         }
     }
 
-    private static Next ended(LoadedRun run) {
-        CompletionSignals.signal(run.runId());
+    /** The run ended: wake its waiters here with its end (read back if {@code null}), resume its parent. */
+    private static Next ended(LoadedRun run, ChildRuns.Ending ending) {
+        CompletionSignals.signal(run.runId(), ending == null ? null : new ChildRuns.Ending(ending.status(),
+                ending.outputJson(), ending.errorCode(), RunEnds.truncate(ending.errorMessage())));
         return run.parentRunId() == null ? Next.NOTHING : Next.resume(run.parentRunId());
     }
 

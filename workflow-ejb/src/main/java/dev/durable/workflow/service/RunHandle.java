@@ -11,6 +11,7 @@ import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.Workflows;
 import dev.durable.workflow.api.WorkflowException;
 import dev.durable.workflow.codec.JsonCodec;
+import dev.durable.workflow.engine.ChildRuns;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.StreamDao;
@@ -76,28 +77,38 @@ final class RunHandle<T> implements Run<T> {
     public T returnValue(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;
-        var signal = CompletionSignals.watch(runId);
+        var watch = CompletionSignals.watch(runId);
         RunInfo run = info();
-        while (!run.status().isTerminal()) {
+        String workflowName = run.workflowName();
+        ChildRuns.Ending end = run.status().isTerminal() ? ending(run) : null;
+        while (end == null) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
                 throw new RunNotCompletedException(runId, run.status());
             }
             try {
-                CompletionSignals.await(signal, Math.min(left, pause));
+                watch.await(Math.min(left, pause));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WorkflowException("Interrupted while waiting for run " + runId, e);
             }
-            pause = Math.min(MAX_POLL_MILLIS, pause * 2);
-            signal = CompletionSignals.watch(runId);
-            run = info();
+            end = watch.ending(); // it ended here: the signal says how
+            if (end == null) {
+                pause = Math.min(MAX_POLL_MILLIS, pause * 2);
+                watch = CompletionSignals.watch(runId);
+                run = info();
+                end = run.status().isTerminal() ? ending(run) : null;
+            }
         }
-        return switch (run.status()) {
-            case COMPLETED -> (T) JsonCodec.fromJson(run.outputJson(), registry.require(run.workflowName()).returnType());
+        return switch (end.status()) {
+            case COMPLETED -> (T) JsonCodec.fromJson(end.outputJson(), registry.require(workflowName).returnType());
             case CANCELLED -> throw new RunCancelledException(runId);
-            default -> throw new RunFailedException(runId, run.errorCode(), run.errorMessage());
+            default -> throw new RunFailedException(runId, end.errorCode(), end.errorMessage());
         };
+    }
+
+    private static ChildRuns.Ending ending(RunInfo run) {
+        return new ChildRuns.Ending(run.status(), run.outputJson(), run.errorCode(), run.errorMessage());
     }
 
     @Override

@@ -1,22 +1,26 @@
 package dev.durable.workflow.service;
 
 import dev.durable.workflow.queue.RunQueue;
+import dev.durable.workflow.store.NewRun;
+import dev.durable.workflow.store.RunCreator;
 import dev.durable.workflow.store.RunStore;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
- * Persists a new run in the caller's JTA transaction, or a new one, and rings for it once that commits:
- * the transaction touches only the database, so it commits in one phase.
+ * Persists new runs and rings for them once they are committed. In the caller's JTA transaction the
+ * runs are persisted with it, and rung for after it commits: it touches only the database, so it
+ * commits in one phase. Without one, they are written in a local JDBC transaction of their own
+ * ({@link RunCreator}) and rung for at once.
  */
 @Stateless
 @LocalBean
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class RunLauncher {
 
     @EJB
@@ -25,22 +29,20 @@ public class RunLauncher {
     @EJB
     RunQueue queue;
 
-    /** A run to create: its id, creation time and encoded arguments. */
-    public record NewRun(String runId, Instant createdAt, String inputJson) {
-    }
+    @Resource(name = "jdbc/workflow", lookup = "jdbc/workflow")
+    DataSource dataSource;
 
-    /** Creates the runs of one workflow in this transaction, and rings for all of them once it commits. */
-    public void launchAll(String workflowName, List<NewRun> runs, String deploymentId) {
-        for (NewRun run : runs) {
-            store.createRun(run.runId(), workflowName, run.inputJson(), deploymentId, null, null, run.createdAt());
-        }
+    /** Creates the runs in the caller's transaction, and rings for them once it commits. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void launchInTransaction(List<NewRun> runs) {
+        runs.forEach(store::createRun);
         queue.ringAfterCommit(runs.stream().map(NewRun::runId).toList());
     }
 
-    /** Creates and enqueues the run; {@code parentRunId} is the run that starts it as a child, or {@code null}. */
-    public void launch(String runId, Instant createdAt, String workflowName, String inputJson, String deploymentId, String idempotencyKey,
-                       String parentRunId) {
-        store.createRun(runId, workflowName, inputJson, deploymentId, idempotencyKey, parentRunId, createdAt);
-        queue.ringAfterCommit(runId);
+    /** Creates the runs in one transaction of their own, outside any other, and rings for them. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void launch(List<NewRun> runs) {
+        RunCreator.create(dataSource, runs);
+        queue.ringAfterCommit(runs.stream().map(NewRun::runId).toList());
     }
 }

@@ -6,6 +6,7 @@ import dev.durable.workflow.codec.JsonCodec;
 import dev.durable.workflow.engine.Ids;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.store.IdempotencyKeyTakenException;
+import dev.durable.workflow.store.NewRun;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.api.InvalidArgumentsException;
 import dev.durable.workflow.api.WorkflowService;
@@ -25,8 +26,13 @@ final class RunStarter {
         this.store = store;
     }
 
-    /** Starts one run per arguments in one transaction; returns their ids in order. */
-    List<String> startAll(WorkflowDefinition definition, List<? extends List<?>> argsList, StartOptions options) {
+    /**
+     * Starts one run per arguments in one transaction; returns their ids in order.
+     *
+     * @param callerTransaction whether the caller has a JTA transaction, which the runs then join
+     */
+    List<String> startAll(WorkflowDefinition definition, List<? extends List<?>> argsList, StartOptions options,
+                          boolean callerTransaction) {
         ListenerCheck.requireConsumer();
         StartOptions opts = options == null ? StartOptions.none() : options;
         if (opts.idempotencyKey() != null) {
@@ -36,7 +42,7 @@ final class RunStarter {
             throw new InvalidArgumentsException("startAll starts at most " + WorkflowService.MAX_START_ALL + " runs, not "
                     + argsList.size(), -1);
         }
-        List<RunLauncher.NewRun> runs = new ArrayList<>(argsList.size());
+        List<NewRun> runs = new ArrayList<>(argsList.size());
         for (int i = 0; i < argsList.size(); i++) {
             String inputJson;
             try {
@@ -45,16 +51,24 @@ final class RunStarter {
                 throw new InvalidArgumentsException("Run " + i + ": " + e.getMessage(), e.argumentIndex());
             }
             Ids.StampedId id = Ids.stampedRun();
-            runs.add(new RunLauncher.NewRun(id.id(), id.at(), inputJson));
+            runs.add(new NewRun(id.id(), definition.name(), inputJson, opts.deploymentId(), null, null, id.at()));
         }
-        launcher.launchAll(definition.name(), runs, opts.deploymentId());
-        return runs.stream().map(RunLauncher.NewRun::runId).toList();
+        launch(runs, callerTransaction);
+        return runs.stream().map(NewRun::runId).toList();
+    }
+
+    private void launch(List<NewRun> runs, boolean callerTransaction) {
+        if (callerTransaction) {
+            launcher.launchInTransaction(runs);
+        } else {
+            launcher.launch(runs);
+        }
     }
 
     /**
      * Starts the run and returns its id (or the id of the run that already holds the idempotency key).
      *
-     * @param callerTransaction whether the caller's JTA transaction is active (and so shared)
+     * @param callerTransaction whether the caller has a JTA transaction, which the runs then join
      */
     String start(WorkflowDefinition definition, List<?> args, StartOptions options, String parentRunId,
                  boolean callerTransaction) {
@@ -71,7 +85,8 @@ final class RunStarter {
         Ids.StampedId id = Ids.stampedRun();
         String runId = id.id();
         try {
-            launcher.launch(runId, id.at(), definition.name(), inputJson, opts.deploymentId(), key, parentRunId);
+            launch(List.of(new NewRun(runId, definition.name(), inputJson, opts.deploymentId(), key, parentRunId, id.at())),
+                    callerTransaction);
             return runId;
         } catch (IdempotencyKeyTakenException e) {
             if (callerTransaction) {

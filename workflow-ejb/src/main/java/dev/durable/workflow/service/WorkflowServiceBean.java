@@ -26,8 +26,8 @@ import java.util.List;
 
 /**
  * The {@link WorkflowService} session bean. Starting validates and encodes the arguments, then has
- * {@link RunLauncher} persist the run in the caller's transaction (or a new one) and enqueue it once
- * that commits. This bean
+ * {@link RunLauncher} persist the run in the caller's transaction and enqueue it once that commits, or,
+ * when the caller has none, write it in a local transaction of its own and enqueue it. This bean
  * itself only {@code SUPPORTS} transactions, so that when two starts race on one idempotency key and
  * the loser's transaction is its own, it can look the winner's run up after its insert failed.
  */
@@ -131,12 +131,13 @@ public class WorkflowServiceBean implements WorkflowService {
     }
 
     private <T> List<Run<T>> startAll(WorkflowDefinition definition, List<? extends List<?>> argsList, StartOptions options) {
-        return new RunStarter(launcher, store).startAll(definition, argsList, options).stream()
+        boolean callerTransaction = transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+        return new RunStarter(launcher, store).startAll(definition, argsList, options, callerTransaction).stream()
                 .map(this::<T>getRun).toList();
     }
 
     private <T> Run<T> start(WorkflowDefinition definition, List<?> args, StartOptions options) {
-        boolean callerTransaction = transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+        boolean callerTransaction = transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
         return getRun(new RunStarter(launcher, store).start(definition, args, options, null, callerTransaction));
     }
 }

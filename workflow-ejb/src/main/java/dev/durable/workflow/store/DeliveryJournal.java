@@ -121,6 +121,10 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
 
     private Claim tryClaim(String runId, String owner, Instant now, Instant leaseUntil) throws SQLException {
         open();
+        if (oneStatement != null) {
+            // PostgreSQL: a lost claim is one no step relied on, since the delivery's next write is fenced by it
+            LazyCommit.allow(connection);
+        }
         String token = UUID.randomUUID().toString();
         int updated = takeLease(runId, owner, token, now, leaseUntil);
         try (PreparedStatement read = connection.prepareStatement(READ_RUN)) {
@@ -144,13 +148,15 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
                 }
                 Instant startedAt = instant(row.getTimestamp(4));
                 int eventCount = row.getInt(5);
+                // a run that only has its run_created has no log to replay yet
+                List<Event> log = eventCount <= 1 ? List.of() : readLog(runId);
                 if (RunStatus.PENDING.wireName().equals(status)) {
                     startedAt = now;
                     markStarted(runId, token, now, eventCount);
                     eventCount++;
                 }
                 return new Claim(Claim.Kind.CLAIMED, new LoadedRun(runId, row.getString(1), row.getString(3), startedAt,
-                        token, eventCount, readLog(runId), parent), null, parent);
+                        token, eventCount, log, parent), null, parent);
             }
         }
     }

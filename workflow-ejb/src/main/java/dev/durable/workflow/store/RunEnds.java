@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.List;
 
 /** How a run's log ends, the same on every path that ends a run. */
-final class RunEnds {
+public final class RunEnds {
     private static final int MAX_ERROR_MESSAGE = 8000;
 
     private RunEnds() {
     }
 
     /** A failed run's message, cut to what its column holds. */
-    static String truncate(String message) {
+    public static String truncate(String message) {
         return message == null || message.length() <= MAX_ERROR_MESSAGE ? message : message.substring(0, MAX_ERROR_MESSAGE);
     }
 

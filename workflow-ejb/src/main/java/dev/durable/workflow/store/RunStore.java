@@ -26,23 +26,26 @@ public class RunStore {
     @PersistenceContext(unitName = "workflow")
     EntityManager em;
 
-    /** Persists a new pending run and its {@code run_created} event in the caller's transaction. */
-    public void createRun(String runId, String workflowName, String inputJson, String deploymentId,
-                          String idempotencyKey, String parentRunId, Instant now) {
+    /**
+     * Persists a new pending run and its {@code run_created} event in the caller's transaction (outside
+     * one, {@link RunCreator} writes the same rows).
+     */
+    public void createRun(NewRun newRun) {
         RunEntity run = new RunEntity();
-        run.runId = runId;
-        run.workflowName = workflowName;
+        run.runId = newRun.runId();
+        run.workflowName = newRun.workflowName();
         run.status = RunStatus.PENDING.wireName();
-        run.deploymentId = deploymentId;
-        run.idempotencyKey = idempotencyKey;
-        run.inputJson = inputJson;
-        run.createdAt = now;
-        run.updatedAt = now;
+        run.deploymentId = newRun.deploymentId();
+        run.idempotencyKey = newRun.idempotencyKey();
+        run.inputJson = newRun.inputJson();
+        run.createdAt = newRun.createdAt();
+        run.updatedAt = newRun.createdAt();
         run.eventCount = 1;
-        run.parentRunId = parentRunId;
+        run.parentRunId = newRun.parentRunId();
         em.persist(run);
-        em.persist(new EventEntity(runId, 0, EventType.RUN_CREATED.wireName(), null, now,
-                EventData.runCreated(workflowName, deploymentId)));
+        em.persist(new EventEntity(run.runId, 0, EventType.RUN_CREATED.wireName(), null, run.createdAt,
+                EventData.runCreated(run.workflowName, run.deploymentId)));
+        String idempotencyKey = run.idempotencyKey;
         if (idempotencyKey != null) {
             try {
                 em.flush(); // surface a duplicate key here, not at commit
@@ -55,7 +58,7 @@ public class RunStore {
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

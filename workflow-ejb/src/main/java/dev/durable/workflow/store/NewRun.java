@@ -1,0 +1,13 @@
+package dev.durable.workflow.store;
+
+import java.time.Instant;
+
+/**
+ * A run to create: pending, with its {@code run_created} event.
+ *
+ * @param idempotencyKey the key the run holds, or {@code null}
+ * @param parentRunId the run that starts it as a child, or {@code null}
+ */
+public record NewRun(String runId, String workflowName, String inputJson, String deploymentId, String idempotencyKey,
+                     String parentRunId, Instant createdAt) {
+}
