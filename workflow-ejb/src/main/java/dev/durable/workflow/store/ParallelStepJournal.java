@@ -51,6 +51,10 @@ public final class ParallelStepJournal {
     /** Begins an attempt of the step, or says why not (it ended, its run ended, or it is not due yet). */
     public ParallelStep begin(String runId, String stepId, Instant now) {
         return inTransaction("begin parallel step " + stepId, c -> {
+            if (LazyCommit.supported(c)) {
+                // the run's row stays locked only until the commit, not until the disk has it
+                LazyCommit.allow(c);
+            }
             ParallelStep step = begin(c, runId, stepId, now);
             return new Outcome<>(step, step.attempt() > 0);
         });

@@ -54,6 +54,20 @@ final class LibertyServer {
         throw new AssertionError("Server " + name + " did not serve the application in time");
     }
 
+    /** Starts a server without the application (a messaging engine) and waits until it accepts connections on {@code port}. */
+    void startListeningOn(int port) {
+        run("start");
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Http.sleep(250);
+            }
+        }
+        throw new AssertionError("Server " + name + " did not listen on port " + port + " in time");
+    }
+
     /** Stops the server the polite way. */
     void stop() {
         run("stop");
