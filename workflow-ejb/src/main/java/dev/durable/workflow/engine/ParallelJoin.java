@@ -146,7 +146,7 @@ final class ParallelJoin {
                 ctx.dispatch(again);
             }
             // steps executing here that keep ending are waited for; otherwise the run parks and frees its thread
-            if (ctx.awaitLocalStep(mark)) {
+            if (ctx.awaitLocalStep(mark, mode == Mode.ALL)) {
                 continue;
             }
             int awaiting = mode == Mode.ALL ? (int) ops.stream().filter(o -> !o.finished()).count() : 1;

@@ -265,11 +265,14 @@ public final class RunContext {
 
     /**
      * Waits, within the delivery's budget and for at most a second, for an attempt of the run's steps
-     * executing on this server to end after {@code mark}: whether one did.
+     * executing on this server to end after {@code mark} ({@code all}: for all of them to have ended, or
+     * one to have failed for good): whether one did.
      */
-    boolean awaitLocalStep(long mark) {
+    boolean awaitLocalStep(long mark, boolean all) {
         long left = deadlineNanos - System.nanoTime();
-        return left > 0 && engine(() -> env.dispatcher().awaitStepEnd(run.runId(), mark, Math.min(left, LOCAL_STEP_WAIT_NANOS)));
+        long max = Math.min(left, LOCAL_STEP_WAIT_NANOS);
+        return left > 0 && engine(() -> all ? env.dispatcher().awaitSettled(run.runId(), mark, max)
+                : env.dispatcher().awaitStepEnd(run.runId(), mark, max));
     }
 
     /** Writes the steps started with async() that are not in the log yet, and enqueues them. */

@@ -30,4 +30,15 @@ public interface StepDispatcher {
     default boolean awaitStepEnd(String runId, long mark, long maxNanos) {
         return false;
     }
+
+    /**
+     * Like {@link #awaitStepEnd}, for a delivery that needs all the steps: waits up to {@code maxNanos}
+     * until none of the run's steps executes here any more, or one has failed for good, after {@code mark}
+     * (one wake-up for many ends, not one each).
+     *
+     * @return whether an attempt ended after the mark (then the run's log has grown)
+     */
+    default boolean awaitSettled(String runId, long mark, long maxNanos) {
+        return awaitStepEnd(runId, mark, maxNanos);
+    }
 }

@@ -36,8 +36,9 @@ public class StepExecutor {
      *
      * @param retryAfterMillis enqueue this step again after this delay; negative: do not
      * @param resumeRun whether to enqueue the run
+     * @param failed whether the step failed for good (no attempt follows)
      */
-    public record Next(long retryAfterMillis, boolean resumeRun) {
+    public record Next(long retryAfterMillis, boolean resumeRun, boolean failed) {
     }
 
     @EJB
@@ -70,7 +71,7 @@ public class StepExecutor {
         ParallelStep step = journal.begin(runId, stepId, EngineClock.now());
         if (step.attempt() == 0) {
             return new Next(step.retryAt() == null ? -1
-                    : Math.max(0, Duration.between(EngineClock.now(), step.retryAt()).toMillis()), false);
+                    : Math.max(0, Duration.between(EngineClock.now(), step.retryAt()).toMillis()), false, false);
         }
         StepAttempt outcome = registry.withStep(step.stepName(), (bean, method) -> {
             Retries retries = Retries.of(method, registry.require(step.workflowName()).workflowClass());
@@ -86,6 +87,6 @@ public class StepExecutor {
         });
         boolean resume = journal.finish(runId, outcome.events(), outcome.last(), outcome.failed(), EngineClock.now());
         long retry = outcome.retryAt() == null ? -1 : Math.max(0, Duration.between(EngineClock.now(), outcome.retryAt()).toMillis());
-        return new Next(retry, resume);
+        return new Next(retry, resume, outcome.last() && outcome.failed());
     }
 }

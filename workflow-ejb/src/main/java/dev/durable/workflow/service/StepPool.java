@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * Executes parallel steps on this server: each dispatched step is a task of the managed executor
  * {@value #EXECUTOR} (its concurrency policy in server.xml bounds how many run at once), which begins an
  * attempt under the run's row lock, runs the step and records the outcome ({@link StepExecutor}); no
- * message, no hop. A delivery waiting in {@code all}/{@code race}/{@code any} is woken by each end. A
+ * message, no hop. A delivery waiting in {@code race}/{@code any} is woken by each end, one waiting in
+ * {@code all} once the run's steps here have all ended or one failed for good. A
  * retry within a few seconds waits on a timer here; a longer one, and a step the executor refuses, goes
  * as a persistent message on the run queue. If the server dies with steps in flight, the parked run's
  * check-back time brings it back and its delivery dispatches them again.
@@ -44,10 +45,14 @@ public class StepPool implements StepDispatcher {
     /** Every attempt's end on this server takes the next number; a run's marks are these numbers. */
     private static final AtomicLong ENDS = new AtomicLong();
 
-    /** The steps of a run executing (or waiting to retry) here, and the number of their last attempt's end. */
+    /**
+     * The steps of a run executing (or waiting to retry) here, the number of their last attempt's end, and
+     * of the last end that failed a step for good.
+     */
     private static final class Here {
         final Set<String> steps = new HashSet<>();
         long lastEnd = ENDS.get();
+        long lastFailure = NONE;
     }
 
     private static final ConcurrentHashMap<String, Here> HERE = new ConcurrentHashMap<>();
@@ -74,7 +79,7 @@ public class StepPool implements StepDispatcher {
             try {
                 executor.execute(() -> attempt(runId, stepId));
             } catch (RejectedExecutionException e) {
-                ended(runId, stepId, true);
+                ended(runId, stepId, true, false);
                 refused.add(stepId);
             }
         }
@@ -121,6 +126,33 @@ public class StepPool implements StepDispatcher {
         }
     }
 
+    @Override
+    public boolean awaitSettled(String runId, long mark, long maxNanos) {
+        if (mark == NONE) {
+            return false;
+        }
+        Here here = HERE.get(runId);
+        if (here == null) {
+            return true; // all that executed here have ended since the mark
+        }
+        long deadline = System.nanoTime() + maxNanos;
+        synchronized (here) {
+            while (!here.steps.isEmpty() && here.lastFailure <= mark) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(here, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return here.lastEnd > mark;
+        }
+    }
+
     private void attempt(String runId, String stepId) {
         StepExecutor.Next next;
         try {
@@ -128,7 +160,7 @@ public class StepPool implements StepDispatcher {
         } catch (RuntimeException e) {
             LOG.warning(() -> "Parallel step " + stepId + " of run " + runId + " could not be executed (" + e
                     + "); the run dispatches it again when it looks back");
-            ended(runId, stepId, true);
+            ended(runId, stepId, true, false);
             return;
         }
         if (next.resumeRun()) {
@@ -136,7 +168,7 @@ public class StepPool implements StepDispatcher {
         }
         long retry = next.retryAfterMillis();
         if (retry >= 0 && retry <= SHORT_RETRY_MILLIS) {
-            ended(runId, stepId, false);
+            ended(runId, stepId, false, false);
             try {
                 timers.schedule(() -> again(runId, stepId), retry, TimeUnit.MILLISECONDS);
                 return;
@@ -147,7 +179,7 @@ public class StepPool implements StepDispatcher {
         if (retry >= 0) {
             queue.sendStep(runId, stepId, retry);
         }
-        ended(runId, stepId, true);
+        ended(runId, stepId, true, next.failed());
     }
 
     /** A short retry's timer fired: the next attempt, here if the executor takes it. */
@@ -156,7 +188,7 @@ public class StepPool implements StepDispatcher {
             executor.execute(() -> attempt(runId, stepId));
         } catch (RejectedExecutionException e) {
             queue.sendStep(runId, stepId, 0);
-            ended(runId, stepId, true);
+            ended(runId, stepId, true, false);
         }
     }
 
@@ -173,14 +205,20 @@ public class StepPool implements StepDispatcher {
         return taken[0];
     }
 
-    /** An attempt ended: wakes the run's waiting delivery; {@code leaves}: the step no longer executes here. */
-    private static void ended(String runId, String stepId, boolean leaves) {
+    /**
+     * An attempt ended: wakes the run's waiting delivery; {@code leaves}: the step no longer executes here;
+     * {@code failed}: it failed for good.
+     */
+    private static void ended(String runId, String stepId, boolean leaves, boolean failed) {
         HERE.computeIfPresent(runId, (id, here) -> {
             synchronized (here) {
                 if (leaves) {
                     here.steps.remove(stepId);
                 }
                 here.lastEnd = ENDS.incrementAndGet();
+                if (failed) {
+                    here.lastFailure = here.lastEnd;
+                }
                 here.notifyAll();
                 return here.steps.isEmpty() ? null : here;
             }

@@ -150,4 +150,48 @@ class ParallelStepJournalTest {
         assertFalse(journal.finish("r1", List.of(EventData.stepCompleted("sa", NOW, "3")), true, false, NOW));
         assertEquals(5, intColumn("EVENT_COUNT"));
     }
+
+    @Test
+    void manyStepsEndingAtOnceAreWrittenTogetherWithEveryEventInPlaceAndOneResume() throws Exception {
+        int steps = 40;
+        sql("INSERT INTO WF_RUN VALUES ('r2', 'flow', 'running', CURRENT_TIMESTAMP, " + (steps + 1) + ", NULL, NULL, " + steps + ")");
+        sql("INSERT INTO WF_EVENT VALUES ('r2', 0, 'f0', 'run_created', NULL, CURRENT_TIMESTAMP, '{}')");
+        for (int i = 1; i <= steps; i++) {
+            sql("INSERT INTO WF_EVENT VALUES ('r2', " + i + ", 'f" + i + "', 'step_created', 's" + i + "', CURRENT_TIMESTAMP, "
+                    + "'{\"stepName\":\"Calc.add\",\"input\":[" + i + ",1]}')");
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<Boolean>> resumes = new ArrayList<>();
+        for (int i = 1; i <= steps; i++) {
+            String stepId = "s" + i;
+            resumes.add(pool.submit(() -> {
+                ParallelStep step = journal.begin("r2", stepId, NOW);
+                assertEquals(1, step.attempt(), stepId);
+                return journal.finish("r2", List.of(EventData.stepCompleted(stepId, NOW, "1")), true, false, NOW);
+            }));
+        }
+        int resumed = 0;
+        for (var r : resumes) {
+            resumed += r.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertEquals(1, resumed, "the last outcome, alone, resumes the run");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT EVENT_COUNT, AWAITING FROM WF_RUN WHERE RUN_ID = 'r2'")) {
+                r.next();
+                assertEquals(1 + 3 * steps, r.getInt(1));
+                assertEquals(0, r.getInt(2));
+            }
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*), MIN(SEQ), MAX(SEQ), COUNT(DISTINCT SEQ) FROM WF_EVENT WHERE RUN_ID = 'r2'")) {
+                r.next();
+                assertEquals(List.of(1 + 3 * steps, 0, 3 * steps, 1 + 3 * steps),
+                        List.of(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4)), "every position taken once");
+            }
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM WF_EVENT WHERE RUN_ID = 'r2' AND EVENT_TYPE = 'step_started'")) {
+                r.next();
+                assertEquals(steps, r.getInt(1), "one attempt each");
+            }
+        }
+    }
 }
