@@ -63,6 +63,17 @@ public interface Run<T> {
      */
     int wakeUp();
 
+    /**
+     * Starts a new run of this run's workflow with the same input and deployment id, whatever this run's
+     * status; the new run records this one as the run it repeats ({@link RunInfo#rerunOf()}). Joins the
+     * caller's transaction, like {@code start()}.
+     *
+     * @return the new run
+     * @throws UnknownRunException if this run does not exist
+     * @throws UnknownWorkflowException if its workflow is not deployed on this server
+     */
+    Run<T> rerun();
+
     /** Whether a run with this id exists. */
     boolean exists();
 

@@ -26,6 +26,14 @@ public interface WorkflowInspector {
      */
     Page<RunInfo> listRuns(String workflowName, RunStatus status, int limit, String cursor);
 
+    /**
+     * Runs matching the filter, newest first.
+     *
+     * @param limit page size, 1 to {@link #MAX_LIMIT}
+     * @param cursor the previous page's cursor, or {@code null} for the first page
+     */
+    Page<RunInfo> listRuns(RunFilter filter, int limit, String cursor);
+
     /** One run, if it exists. */
     Optional<RunInfo> findRun(String runId);
 

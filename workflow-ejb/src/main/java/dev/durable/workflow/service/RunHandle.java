@@ -15,6 +15,8 @@ import dev.durable.workflow.engine.ChildRuns;
 import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.StreamDao;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,13 +35,18 @@ final class RunHandle<T> implements Run<T> {
     private final RunControl control;
     private final WorkflowRegistry registry;
     private final StreamDao streams;
+    private final RunStarter starter;
+    private final TransactionSynchronizationRegistry transactions;
 
-    RunHandle(String runId, RunStore store, RunControl control, WorkflowRegistry registry, StreamDao streams) {
+    RunHandle(String runId, RunStore store, RunControl control, WorkflowRegistry registry, StreamDao streams,
+              RunStarter starter, TransactionSynchronizationRegistry transactions) {
         this.runId = runId;
         this.store = store;
         this.control = control;
         this.registry = registry;
         this.streams = streams;
+        this.starter = starter;
+        this.transactions = transactions;
     }
 
     @Override
@@ -124,6 +131,13 @@ final class RunHandle<T> implements Run<T> {
     @Override
     public int wakeUp() {
         return control.wakeUp(runId);
+    }
+
+    @Override
+    public Run<T> rerun() {
+        boolean callerTransaction = transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+        return new RunHandle<>(starter.rerun(info(), registry, callerTransaction), store, control, registry, streams,
+                starter, transactions);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.api.RunInfo;
+import dev.durable.workflow.api.UnknownWorkflowException;
+import dev.durable.workflow.engine.WorkflowRegistry;
+
 import dev.durable.workflow.api.StartOptions;
 import dev.durable.workflow.api.WorkflowException;
 import dev.durable.workflow.codec.JsonCodec;
@@ -51,7 +55,7 @@ final class RunStarter {
                 throw new InvalidArgumentsException("Run " + i + ": " + e.getMessage(), e.argumentIndex());
             }
             Ids.StampedId id = Ids.stampedRun();
-            runs.add(new NewRun(id.id(), definition.name(), inputJson, opts.deploymentId(), null, null, id.at()));
+            runs.add(new NewRun(id.id(), definition.name(), inputJson, opts.deploymentId(), null, null, null, id.at()));
         }
         launch(runs, callerTransaction);
         return runs.stream().map(NewRun::runId).toList();
@@ -63,6 +67,21 @@ final class RunStarter {
         } else {
             launcher.launch(runs);
         }
+    }
+
+    /**
+     * Starts a new run of the run's workflow with its input and deployment id, recording which run it
+     * repeats; returns the new run's id.
+     *
+     * @throws UnknownWorkflowException if the workflow is no longer deployed here
+     */
+    String rerun(RunInfo original, WorkflowRegistry registry, boolean callerTransaction) {
+        ListenerCheck.requireConsumer();
+        WorkflowDefinition definition = registry.require(original.workflowName());
+        Ids.StampedId id = Ids.stampedRun();
+        launch(List.of(new NewRun(id.id(), definition.name(), original.inputJson(), original.deploymentId(), null, null,
+                original.runId(), id.at())), callerTransaction);
+        return id.id();
     }
 
     /**
@@ -85,7 +104,7 @@ final class RunStarter {
         Ids.StampedId id = Ids.stampedRun();
         String runId = id.id();
         try {
-            launch(List.of(new NewRun(runId, definition.name(), inputJson, opts.deploymentId(), key, parentRunId, id.at())),
+            launch(List.of(new NewRun(runId, definition.name(), inputJson, opts.deploymentId(), key, parentRunId, null, id.at())),
                     callerTransaction);
             return runId;
         } catch (IdempotencyKeyTakenException e) {

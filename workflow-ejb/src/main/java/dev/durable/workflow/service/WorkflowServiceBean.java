@@ -88,7 +88,7 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @Override
     public <T> Run<T> getRun(String runId) {
-        return new RunHandle<>(runId, store, control, registry, streams);
+        return new RunHandle<>(runId, store, control, registry, streams, new RunStarter(launcher, store), transactions);
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param idempotencyKey the key the run holds, or {@code null}
  * @param parentRunId the run that starts it as a child, or {@code null}
+ * @param rerunOf the run it repeats (same workflow, input and deployment), or {@code null}
  */
 public record NewRun(String runId, String workflowName, String inputJson, String deploymentId, String idempotencyKey,
-                     String parentRunId, Instant createdAt) {
+                     String parentRunId, String rerunOf, Instant createdAt) {
 }

@@ -15,7 +15,10 @@ import java.time.Instant;
 @Entity
 @Table(name = Schema.RUN, indexes = {
         @Index(name = "WF_RUN_WORKFLOW", columnList = "WORKFLOW_NAME, RUN_ID"),
-        @Index(name = "WF_RUN_STATUS", columnList = "STATUS, UPDATED_AT")})
+        @Index(name = "WF_RUN_STATUS", columnList = "STATUS, UPDATED_AT"),
+        // the runs table filtered by status, newest first; a run's re-runs
+        @Index(name = "WF_RUN_STATUS_ID", columnList = "STATUS, RUN_ID"),
+        @Index(name = "WF_RUN_RERUN", columnList = "RERUN_OF")})
 public class RunEntity {
     @Id
     @Column(name = Schema.RUN_ID, length = 40)
@@ -83,6 +86,10 @@ public class RunEntity {
     /** The run that started this one as a child, to be resumed when this one ends. */
     @Column(name = Schema.PARENT_RUN_ID, length = 40)
     String parentRunId;
+
+    /** The run this one repeats with the same workflow, input and deployment ({@code Run.rerun()}). */
+    @Column(name = Schema.RERUN_OF, length = 40)
+    String rerunOf;
 
     // State changes go through these methods: EclipseLink's woven change tracking only sees field
     // writes made inside the entity class.

@@ -42,6 +42,7 @@ public class RunStore {
         run.updatedAt = newRun.createdAt();
         run.eventCount = 1;
         run.parentRunId = newRun.parentRunId();
+        run.rerunOf = newRun.rerunOf();
         em.persist(run);
         em.persist(new EventEntity(run.runId, 0, EventType.RUN_CREATED.wireName(), null, run.createdAt,
                 EventData.runCreated(run.workflowName, run.deploymentId)));
@@ -115,7 +116,7 @@ public class RunStore {
     static RunInfo info(RunEntity r) {
         return new RunInfo(r.runId, r.workflowName, RunStatus.fromWireName(r.status), r.deploymentId, r.inputJson,
                 r.outputJson, r.errorCode == null ? null : ErrorCode.valueOf(r.errorCode), r.errorMessage,
-                r.createdAt, r.startedAt, r.completedAt);
+                r.createdAt, r.startedAt, r.completedAt, r.parentRunId, r.rerunOf);
     }
 
 }

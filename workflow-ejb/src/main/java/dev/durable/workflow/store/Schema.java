@@ -23,6 +23,7 @@ final class Schema {
     static final String UPDATED_AT = "UPDATED_AT";
     static final String EVENT_COUNT = "EVENT_COUNT";
     static final String PARENT_RUN_ID = "PARENT_RUN_ID";
+    static final String RERUN_OF = "RERUN_OF";
     static final String LEASE_OWNER = "LEASE_OWNER";
     static final String LEASE_TOKEN = "LEASE_TOKEN";
     static final String LEASE_UNTIL = "LEASE_UNTIL";

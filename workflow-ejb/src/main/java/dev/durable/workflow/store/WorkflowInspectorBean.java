@@ -5,6 +5,7 @@ import dev.durable.workflow.api.EventType;
 import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.InvalidArgumentsException;
 import dev.durable.workflow.api.Page;
+import dev.durable.workflow.api.RunFilter;
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.StepInfo;
@@ -63,30 +64,33 @@ public class WorkflowInspectorBean implements WorkflowInspector {
 
     @Override
     public Page<RunInfo> listRuns(String workflowName, RunStatus status, int limit, String cursor) {
+        return listRuns(RunFilter.of(workflowName, status), limit, cursor);
+    }
+
+    @Override
+    public Page<RunInfo> listRuns(RunFilter filter, int limit, String cursor) {
         checkLimit(limit);
         StringBuilder jpql = new StringBuilder("SELECT r FROM RunEntity r WHERE 1 = 1");
-        if (workflowName != null) {
-            jpql.append(" AND r.workflowName = :wf");
-        }
-        if (status != null) {
-            jpql.append(" AND r.status = :status");
-        }
-        String after = decode(cursor);
-        if (after != null) {
-            jpql.append(" AND r.runId < :after");
-        }
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        where(jpql, parameters, "r.workflowName = :wf", "wf", filter.workflowName());
+        where(jpql, parameters, "r.status = :status", "status", filter.status() == null ? null : filter.status().wireName());
+        where(jpql, parameters, "r.createdAt >= :since", "since", filter.createdAfter());
+        where(jpql, parameters, "r.createdAt < :until", "until", filter.createdBefore());
+        where(jpql, parameters, "r.idempotencyKey = :key", "key", filter.idempotencyKey());
+        where(jpql, parameters, "r.rerunOf = :rerunOf", "rerunOf", filter.rerunOf());
+        where(jpql, parameters, "r.runId < :after", "after", decode(cursor));
         TypedQuery<RunEntity> q = em.createQuery(jpql.append(" ORDER BY r.runId DESC").toString(), RunEntity.class);
-        if (workflowName != null) {
-            q.setParameter("wf", workflowName);
-        }
-        if (status != null) {
-            q.setParameter("status", status.wireName());
-        }
-        if (after != null) {
-            q.setParameter("after", after);
-        }
+        parameters.forEach(q::setParameter);
         List<RunInfo> runs = q.setMaxResults(limit + 1).getResultList().stream().map(RunStore::info).toList();
         return page(runs, limit, RunInfo::runId);
+    }
+
+    private static void where(StringBuilder jpql, java.util.Map<String, Object> parameters, String condition,
+                              String name, Object value) {
+        if (value != null) {
+            jpql.append(" AND ").append(condition);
+            parameters.put(name, value);
+        }
     }
 
     @Override

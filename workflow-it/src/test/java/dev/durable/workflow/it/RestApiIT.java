@@ -394,6 +394,61 @@ class RestApiIT {
     }
 
     @Test
+    void rerunStartsALinkedRunOfTheSameWorkflowAndInput() {
+        String key = "rerun-" + UUID.randomUUID();
+        String first = http.start("{\"workflowName\":\"addTen\",\"args\":[2],\"deploymentId\":\"v7\",\"idempotencyKey\":\"" + key + "\"}");
+        JsonObject original = http.awaitTerminal(first, WAIT);
+
+        HttpResponse<String> r = http.post("/runs/" + first + "/rerun", "");
+        assertEquals(202, r.statusCode(), r.body());
+        String again = Http.json(r).getString("runId");
+        assertEquals(http.uri("/runs/" + again).toString(), r.headers().firstValue("Location").orElseThrow());
+        JsonObject rerun = http.awaitTerminal(again, WAIT);
+        assertEquals("completed", rerun.getString("status"), rerun.toString());
+        assertEquals(12, rerun.getInt("output"));
+        assertEquals("[2]", rerun.get("input").toString());
+        assertEquals("v7", rerun.getString("deploymentId"));
+        assertEquals(first, rerun.getString("rerunOf"));
+        assertEquals(JsonValue.NULL, original.get("rerunOf"));
+
+        JsonArray reruns = Http.json(http.get("/runs?rerunOf=" + first)).getJsonArray("data");
+        assertEquals(1, reruns.size(), reruns.toString());
+        assertEquals(again, reruns.getJsonObject(0).getString("runId"));
+        JsonArray byKey = Http.json(http.get("/runs?idempotencyKey=" + key)).getJsonArray("data");
+        assertEquals(1, byKey.size(), "the re-run does not take the idempotency key: " + byKey);
+        assertEquals(first, byKey.getJsonObject(0).getString("runId"));
+
+        assertProblem(http.post("/runs/wrun_00000000000000000000000000/rerun", ""), 404);
+    }
+
+    @Test
+    void runsAreFilteredByCreationTime() {
+        String first = http.start("{\"workflowName\":\"addTen\",\"args\":[1]}");
+        JsonObject a = http.awaitTerminal(first, WAIT);
+        String second = http.start("{\"workflowName\":\"addTen\",\"args\":[1]}");
+        JsonObject b = http.awaitTerminal(second, WAIT);
+        String since = a.getString("createdAt");
+        String until = b.getString("createdAt");
+
+        List<String> window = ids(http.get("/runs?workflowName=addTen&since=" + since + "&until=" + until));
+        assertTrue(window.contains(first), "since is inclusive: " + window);
+        assertFalse(window.contains(second), "until is exclusive: " + window);
+        List<String> after = ids(http.get("/runs?since=" + until));
+        assertTrue(after.contains(second) && !after.contains(first), after.toString());
+
+        JsonObject p = assertProblem(http.get("/runs?since=yesterday"), 400);
+        assertTrue(p.getString("detail").contains("since must be an ISO-8601 instant"), p.toString());
+        assertProblem(http.get("/runs?until=2026-13-01T00:00:00Z"), 400);
+    }
+
+    private static List<String> ids(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> ids = new ArrayList<>();
+        Http.json(r).getJsonArray("data").forEach(v -> ids.add(v.asJsonObject().getString("runId")));
+        return ids;
+    }
+
+    @Test
     void oversizedBodyIs413() {
         String big = "x".repeat(1024 * 1024 + 10);
         assertProblem(http.post("/runs", "{\"workflowName\":\"userSignup\",\"args\":[\"" + big + "\"]}"), 413);

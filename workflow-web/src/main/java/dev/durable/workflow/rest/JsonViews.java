@@ -38,7 +38,7 @@ public final class JsonViews {
 
     /**
      * A run: {@code runId, workflowName, status, deploymentId, input, output, error {code, message},
-     * createdAt, startedAt, completedAt}.
+     * createdAt, startedAt, completedAt, parentRunId, rerunOf}.
      */
     public static JsonObject run(RunInfo run) {
         JsonValue error = run.errorCode() == null && run.errorMessage() == null
@@ -58,6 +58,8 @@ public final class JsonViews {
                 .add("createdAt", instant(run.createdAt()))
                 .add("startedAt", instant(run.startedAt()))
                 .add("completedAt", instant(run.completedAt()))
+                .add("parentRunId", string(run.parentRunId()))
+                .add("rerunOf", string(run.rerunOf()))
                 .build();
     }
 

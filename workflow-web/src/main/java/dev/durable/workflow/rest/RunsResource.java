@@ -2,6 +2,7 @@ package dev.durable.workflow.rest;
 
 import dev.durable.workflow.api.Page;
 import dev.durable.workflow.api.Run;
+import dev.durable.workflow.api.RunFilter;
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.UnknownRunException;
@@ -28,6 +29,8 @@ import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -73,12 +76,19 @@ public class RunsResource {
         return Response.accepted(json(JsonViews.run(find(run.runId())))).location(location).build();
     }
 
-    /** Lists runs, newest first, optionally of one workflow and in one status. */
+    /**
+     * Lists runs, newest first: optionally of one workflow, in one status, created in a window
+     * ({@code since} inclusive, {@code until} exclusive, ISO-8601 instants), holding an idempotency key, or
+     * re-running a given run.
+     */
     @GET
     public Response list(@QueryParam("workflowName") String workflowName, @QueryParam("status") String status,
+                         @QueryParam("since") String since, @QueryParam("until") String until,
+                         @QueryParam("idempotencyKey") String idempotencyKey, @QueryParam("rerunOf") String rerunOf,
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Page<RunInfo> page = inspector.listRuns(blankToNull(workflowName), parseStatus(status), parseLimit(limit),
-                blankToNull(cursor));
+        RunFilter filter = new RunFilter(blankToNull(workflowName), parseStatus(status), parseInstant("since", since),
+                parseInstant("until", until), blankToNull(idempotencyKey), blankToNull(rerunOf));
+        Page<RunInfo> page = inspector.listRuns(filter, parseLimit(limit), blankToNull(cursor));
         return Response.ok(json(JsonViews.page(page, JsonViews::run))).build();
     }
 
@@ -145,6 +155,15 @@ public class RunsResource {
         return reason.getString();
     }
 
+    /** Starts a new run of the run's workflow with its input and deployment id: 202 with the new run. */
+    @POST
+    @Path("{runId}/rerun")
+    public Response rerun(@PathParam("runId") String runId) {
+        Run<Object> run = workflows.getRun(runId).rerun();
+        URI location = uriInfo.getBaseUriBuilder().path("runs").path(run.runId()).build();
+        return Response.accepted(json(JsonViews.run(find(run.runId())))).location(location).build();
+    }
+
     /** Ends the run's pending sleeps now: 200 with {@code woken} (how many) and the run; 409 if it has ended. */
     @POST
     @Path("{runId}/wake-up")
@@ -152,6 +171,18 @@ public class RunsResource {
         int woken = workflows.getRun(runId).wakeUp();
         return Response.ok(json(jakarta.json.Json.createObjectBuilder().add("woken", woken)
                 .add("run", JsonViews.run(find(runId))).build())).build();
+    }
+
+    static Instant parseInstant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.invalidRequest(name + " must be an ISO-8601 instant such as "
+                    + "2026-12-04T10:15:30Z, not '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'"));
+        }
     }
 
     private RunInfo find(String runId) {

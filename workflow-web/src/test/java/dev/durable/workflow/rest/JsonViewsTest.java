@@ -29,7 +29,9 @@ class JsonViewsTest {
         JsonObject json = JsonViews.run(run);
 
         assertEquals(Set.of("runId", "workflowName", "status", "deploymentId", "input", "output", "error",
-                "createdAt", "startedAt", "completedAt"), json.keySet());
+                "createdAt", "startedAt", "completedAt", "parentRunId", "rerunOf"), json.keySet());
+        assertEquals(JsonValue.NULL, json.get("parentRunId"));
+        assertEquals(JsonValue.NULL, json.get("rerunOf"));
         assertEquals("pending", json.getString("status"));
         assertEquals(JsonValue.NULL, json.get("deploymentId"));
         assertEquals(JsonValue.NULL, json.get("output"));
@@ -43,6 +45,15 @@ class JsonViewsTest {
         assertEquals(42, json.getJsonArray("input").getInt(1));
         assertTrue(json.toString().contains("\"input\":[\"a@b.c\",42]"), json.toString());
         assertTrue(json.toString().contains("\"output\":null"), json.toString());
+    }
+
+    @Test
+    void aChildRunAndARerunNameTheirRuns() {
+        RunInfo run = new RunInfo("wrun_06", "w", RunStatus.PENDING, null, "[]", null, null, null, T0, null, null,
+                "wrun_parent", "wrun_earlier");
+        JsonObject json = JsonViews.run(run);
+        assertEquals("wrun_parent", json.getString("parentRunId"));
+        assertEquals("wrun_earlier", json.getString("rerunOf"));
     }
 
     @Test
