@@ -14,6 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Hooks, by token.
@@ -25,6 +31,8 @@ import java.io.InputStream;
  * GET  /hooks/{token}   the active hook: id, token, run, kind, status, metadata, payloads received
  * </pre>
  */
+@Tag(name = "hooks")
+@APIResponse(responseCode = "default", ref = "Problem")
 @Path("/hooks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +42,15 @@ public class HooksResource {
     WorkflowService workflows;
 
     /** Appends the body to the hook's run as its next payload and resumes the run. */
+    @Operation(summary = "Resume a hook", description = "The body, any JSON value, becomes the hook's next payload.")
+    @RequestBody(required = true, description = "The payload, checked against the hook's type",
+            content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "202", description = "The payload is recorded and the run resumed",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "HookReceipt")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("{token}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -44,6 +61,10 @@ public class HooksResource {
     }
 
     /** The active hook holding the token. */
+    @Operation(summary = "Get the active hook holding a token")
+    @APIResponse(responseCode = "200", description = "The hook",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Hook")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{token}")
     public Response get(@PathParam("token") String token) {

@@ -10,7 +10,10 @@ import dev.durable.workflow.api.WorkflowInspector;
 import dev.durable.workflow.api.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,9 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +33,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Runs: start, list, read, cancel, and a run's steps and events.
@@ -51,6 +60,8 @@ import java.util.stream.Collectors;
  * Query parameters are taken as strings and checked here, so that a bad value is a 400 problem that
  * names it (JAX-RS would answer 404 for a query parameter it cannot convert).
  */
+@Tag(name = "runs")
+@APIResponse(responseCode = "default", ref = "Problem")
 @Path("/runs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +69,8 @@ public class RunsResource {
 
     /** The page size when none is asked for. */
     static final int DEFAULT_LIMIT = 20;
+    static final String LIMIT_DOC = "The page size, from 1 to 1000; 20 when absent";
+    static final String CURSOR_DOC = "The previous page's cursor, to read the next page";
 
     @EJB
     WorkflowService workflows;
@@ -67,6 +80,18 @@ public class RunsResource {
     UriInfo uriInfo;
 
     /** Starts a run of the workflow named in the body. */
+    @Operation(summary = "Start a run",
+            description = "Records the run and enqueues it; the answer is the run, pending, and its Location. "
+                    + "A second start with the same idempotencyKey answers with the first run.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "StartRequest")))
+    @APIResponse(responseCode = "202", description = "The run, accepted",
+            headers = @Header(name = "Location", description = "The run's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Run")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(InputStream body) throws IOException {
@@ -81,11 +106,21 @@ public class RunsResource {
      * ({@code since} inclusive, {@code until} exclusive, ISO-8601 instants), holding an idempotency key, or
      * re-running a given run.
      */
+    @Operation(summary = "List runs", description = "Newest first; filters combine. since and until take ISO-8601 instants.")
+    @APIResponse(responseCode = "200", description = "A page of runs",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RunPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
-    public Response list(@QueryParam("workflowName") String workflowName, @QueryParam("status") String status,
-                         @QueryParam("since") String since, @QueryParam("until") String until,
-                         @QueryParam("idempotencyKey") String idempotencyKey, @QueryParam("rerunOf") String rerunOf,
-                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Response list(@Parameter(description = "Only runs of this workflow") @QueryParam("workflowName") String workflowName,
+                         @Parameter(description = "Only runs in this status: pending, running, completed, failed or cancelled")
+                         @QueryParam("status") String status,
+                         @Parameter(description = "Only runs created at or after this instant") @QueryParam("since") String since,
+                         @Parameter(description = "Only runs created before this instant") @QueryParam("until") String until,
+                         @Parameter(description = "Only the run started with this idempotency key")
+                         @QueryParam("idempotencyKey") String idempotencyKey,
+                         @Parameter(description = "Only re-runs of this run") @QueryParam("rerunOf") String rerunOf,
+                         @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
+                         @Parameter(description = CURSOR_DOC) @QueryParam("cursor") String cursor) {
         RunFilter filter = new RunFilter(blankToNull(workflowName), parseStatus(status), parseInstant("since", since),
                 parseInstant("until", until), blankToNull(idempotencyKey), blankToNull(rerunOf));
         Page<RunInfo> page = inspector.listRuns(filter, parseLimit(limit), blankToNull(cursor));
@@ -93,6 +128,10 @@ public class RunsResource {
     }
 
     /** One run. */
+    @Operation(summary = "Get a run")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Run")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{runId}")
     public Response get(@PathParam("runId") String runId) {
@@ -100,24 +139,40 @@ public class RunsResource {
     }
 
     /** A run's steps. */
+    @Operation(summary = "List a run's steps", description = "In execution order.")
+    @APIResponse(responseCode = "200", description = "A page of steps",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "StepPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{runId}/steps")
-    public Response steps(@PathParam("runId") String runId, @QueryParam("limit") String limit,
-                          @QueryParam("cursor") String cursor) {
+    public Response steps(@PathParam("runId") String runId,
+                          @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
+                          @Parameter(description = CURSOR_DOC) @QueryParam("cursor") String cursor) {
         return Response.ok(json(JsonViews.page(inspector.listSteps(runId, parseLimit(limit), blankToNull(cursor)),
                 JsonViews::step))).build();
     }
 
     /** A run's event log. */
+    @Operation(summary = "List a run's events", description = "In log order.")
+    @APIResponse(responseCode = "200", description = "A page of events",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "EventPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{runId}/events")
-    public Response events(@PathParam("runId") String runId, @QueryParam("limit") String limit,
-                           @QueryParam("cursor") String cursor) {
+    public Response events(@PathParam("runId") String runId,
+                           @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
+                           @Parameter(description = CURSOR_DOC) @QueryParam("cursor") String cursor) {
         return Response.ok(json(JsonViews.page(inspector.listEvents(runId, parseLimit(limit), blankToNull(cursor)),
                 JsonViews::event))).build();
     }
 
     /** A run's hooks and webhooks, whatever their status: {@code {"data": [...]}}. */
+    @Operation(summary = "List a run's hooks and webhooks", description = "In creation order.")
+    @APIResponse(responseCode = "200", description = "The hooks",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "HookList")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{runId}/hooks")
     public Response hooks(@PathParam("runId") String runId) {
@@ -130,6 +185,14 @@ public class RunsResource {
      * Cancels a run, recording the body's optional {@code reason}; 409 if it has already ended. An empty
      * body means no reason (so a bare {@code curl -XPOST} works).
      */
+    @Operation(summary = "Cancel a run", description = "Cancels the run and its child runs; an empty body means no reason.")
+    @RequestBody(required = false, content = @Content(mediaType = "application/json", schema = @Schema(ref = "CancelRequest")))
+    @APIResponse(responseCode = "200", description = "The run, cancelled",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Run")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("{runId}/cancel")
     public Response cancel(@PathParam("runId") String runId, InputStream body) throws IOException {
@@ -156,6 +219,12 @@ public class RunsResource {
     }
 
     /** Starts a new run of the run's workflow with its input and deployment id: 202 with the new run. */
+    @Operation(summary = "Re-run a run",
+            description = "Starts a new run of the same workflow, input and deploymentId, recording rerunOf.")
+    @APIResponse(responseCode = "202", description = "The new run",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Run")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("{runId}/rerun")
     public Response rerun(@PathParam("runId") String runId) {
@@ -165,6 +234,11 @@ public class RunsResource {
     }
 
     /** Ends the run's pending sleeps now: 200 with {@code woken} (how many) and the run; 409 if it has ended. */
+    @Operation(summary = "End a run's sleeps now")
+    @APIResponse(responseCode = "200", description = "How many sleeps ended, and the run",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "WakeUpResult")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("{runId}/wake-up")
     public Response wakeUp(@PathParam("runId") String runId) {

@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A run's output streams.
@@ -37,10 +43,13 @@ import java.nio.charset.StandardCharsets;
  *
  * A negative {@code startIndex} starts that many chunks from the end.
  */
+@Tag(name = "streams")
+@APIResponse(responseCode = "default", ref = "Problem")
 @Path("/runs/{runId}/streams")
 @RequestScoped
 public class StreamsResource {
     static final String NDJSON = "application/x-ndjson";
+    private static final String START_DOC = "The first chunk's index; negative counts from the end";
 
     @EJB
     WorkflowInspector inspector;
@@ -48,6 +57,10 @@ public class StreamsResource {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    @Operation(summary = "List a run's streams")
+    @APIResponse(responseCode = "200", description = "The streams",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "StreamList")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("runId") String runId) {
@@ -57,12 +70,23 @@ public class StreamsResource {
     }
 
     /** A page of chunks; {@code cursor} is the index to go on from. */
+    @Operation(summary = "Read a stream",
+            description = "With Accept: application/json, a page of chunks; application/x-ndjson, the chunks so far, "
+                    + "one per line; text/event-stream, the chunks live as server-sent events (id: the chunk's index; "
+                    + "Last-Event-ID resumes after it) until the stream is closed. A negative startIndex counts from the end.")
+    @APIResponse(responseCode = "200", description = "The chunks", content = {
+        @Content(mediaType = "application/json", schema = @Schema(ref = "ChunkPage")),
+        @Content(mediaType = "application/x-ndjson"),
+        @Content(mediaType = "text/event-stream")})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response page(@PathParam("runId") String runId, @PathParam("name") String name,
-                         @QueryParam("startIndex") String startIndex, @QueryParam("limit") String limit,
-                         @QueryParam("cursor") String cursor) {
+                         @Parameter(description = START_DOC) @QueryParam("startIndex") String startIndex,
+                         @Parameter(description = RunsResource.LIMIT_DOC) @QueryParam("limit") String limit,
+                         @Parameter(description = RunsResource.CURSOR_DOC) @QueryParam("cursor") String cursor) {
         int from = cursor != null && !cursor.isBlank() ? index("cursor", cursor, 0) : index("startIndex", startIndex, Integer.MIN_VALUE);
         StreamPage page = inspector.readStream(runId, name, from, RunsResource.parseLimit(limit));
         boolean hasMore = page.next() < page.total();
@@ -83,7 +107,7 @@ public class StreamsResource {
     @Path("{name}")
     @Produces(NDJSON + ";qs=0.8")
     public Response ndjson(@PathParam("runId") String runId, @PathParam("name") String name,
-                           @QueryParam("startIndex") String startIndex) {
+                           @Parameter(description = START_DOC) @QueryParam("startIndex") String startIndex) {
         StreamPage first = inspector.readStream(runId, name, index("startIndex", startIndex, Integer.MIN_VALUE),
                 WorkflowInspector.MAX_LIMIT);
         StreamingOutput lines = out -> {
@@ -109,7 +133,9 @@ public class StreamsResource {
     @Path("{name}")
     @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     public void follow(@PathParam("runId") String runId, @PathParam("name") String name,
-                       @QueryParam("startIndex") String startIndex, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Parameter(description = START_DOC) @QueryParam("startIndex") String startIndex,
+                       @Parameter(description = "The index of the last chunk received: server-sent events resume after it")
+                       @HeaderParam("Last-Event-ID") String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
         int from = lastEventId != null && !lastEventId.isBlank()
                 ? index("Last-Event-ID", lastEventId, -1) + 1

@@ -31,6 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Webhooks: any GET, POST, PUT, PATCH or DELETE on {@code /webhooks/{token}} resumes the run whose
@@ -40,9 +43,18 @@ import java.util.concurrent.TimeUnit;
  * 50 ms, so it may come from a step on any server); none within {@code workflow/webhookResponseSeconds}
  * gives a {@code 504} problem. An unknown token is a {@code 404} problem.
  */
+@Tag(name = "webhooks")
+@APIResponse(responseCode = "202", description = "The request is recorded")
+@APIResponse(responseCode = "200", description = "The response the webhook or its step gives (any status)")
+@APIResponse(responseCode = "404", ref = "NotFound")
+@APIResponse(responseCode = "413", ref = "TooLarge")
+@APIResponse(responseCode = "504", ref = "GatewayTimeout")
+@APIResponse(responseCode = "default", ref = "Problem")
 @Path("/webhooks/{token}")
 @RequestScoped
 public class WebhooksResource {
+    private static final String CALL = "Resumes the run waiting on the webhook with the request; the answer "
+            + "is 202, the webhook's fixed response, or for a manual webhook the one a step gives.";
     private static final long POLL_MILLIS = 50;
     /** Headers the container sets itself. */
     private static final Set<String> HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "connection");
@@ -59,26 +71,31 @@ public class WebhooksResource {
     @Context
     UriInfo uriInfo;
 
+    @Operation(summary = "Call a webhook with GET", description = CALL)
     @GET
     public void get(@PathParam("token") String token, @Suspended AsyncResponse answer) {
         receive("GET", token, null, answer);
     }
 
+    @Operation(summary = "Call a webhook with POST", description = CALL)
     @POST
     public void post(@PathParam("token") String token, InputStream body, @Suspended AsyncResponse answer) {
         receive("POST", token, body, answer);
     }
 
+    @Operation(summary = "Call a webhook with PUT", description = CALL)
     @PUT
     public void put(@PathParam("token") String token, InputStream body, @Suspended AsyncResponse answer) {
         receive("PUT", token, body, answer);
     }
 
+    @Operation(summary = "Call a webhook with PATCH", description = CALL)
     @PATCH
     public void patch(@PathParam("token") String token, InputStream body, @Suspended AsyncResponse answer) {
         receive("PATCH", token, body, answer);
     }
 
+    @Operation(summary = "Call a webhook with DELETE", description = CALL)
     @DELETE
     public void delete(@PathParam("token") String token, InputStream body, @Suspended AsyncResponse answer) {
         receive("DELETE", token, body, answer);
