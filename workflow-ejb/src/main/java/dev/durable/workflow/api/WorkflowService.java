@@ -103,4 +103,11 @@ public interface WorkflowService {
      * {@link EngineUnavailableException} with the same detail. Readiness ({@code /health/ready}) reports it.
      */
     EngineStatus status();
+
+    /**
+     * The engine's health now: {@link #status()}, and a probe of its database and messaging engine (each
+     * given a few seconds), its recovery since the start and its housekeeping. Behind
+     * {@code /health/ready} and {@code /health/live}.
+     */
+    EngineHealth health();
 }

@@ -98,6 +98,17 @@ public class RunQueue {
         }
     }
 
+    /**
+     * Returns normally when a connection to the messaging engine opens; throws what the connection factory
+     * said otherwise. Outside any transaction, so that a probe never enlists the messaging engine.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void ping() {
+        try (JMSContext context = connections.createContext()) {
+            context.createProducer(); // opens the session as well as the connection
+        }
+    }
+
     /** Enqueues the run for delivery now. */
     public void send(String runId) {
         send(runId, 0);

@@ -57,6 +57,7 @@ public class EngineLifecycle {
                 + (freed > 0 ? "; freed " + freed + " lease(s) held before a restart" : ""));
         // learn that something consumes the run queue: if nothing has within the window, say so loudly
         ListenerCheck.started(EngineClock.now());
+        Housekeeping.started(EngineClock.now(), freed);
         try {
             queue.sendProbe();
         } catch (RuntimeException e) {
@@ -71,7 +72,13 @@ public class EngineLifecycle {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void timeout(Timer timer) {
         if (RECOVERY.equals(timer.getInfo())) {
-            recover();
+            Housekeeping.ticked(EngineClock.now());
+            try {
+                recover();
+            } catch (RuntimeException e) {
+                Housekeeping.failed(e);
+                throw e;
+            }
         } else {
             ListenerCheck.check(EngineClock.now(), EngineConfig.LISTENER_CHECK);
         }
@@ -89,6 +96,7 @@ public class EngineLifecycle {
                 SWEEP_BATCH);
         queue.ringAfterCommit(stalled);
         replies.purge(now.minus(EngineConfig.WEBHOOK_RESPONSE).minusSeconds(600));
+        Housekeeping.recovered(now, stalled.size());
         if (!stalled.isEmpty()) {
             LOG.info(() -> "Re-enqueued " + stalled.size() + " run(s) with no delivery: " + String.join(", ",
                     stalled.subList(0, Math.min(5, stalled.size()))) + (stalled.size() > 5 ? ", …" : ""));

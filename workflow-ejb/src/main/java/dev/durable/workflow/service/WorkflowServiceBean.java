@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.api.EngineHealth;
 import dev.durable.workflow.api.EngineStatus;
 import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.Run;
@@ -52,6 +53,9 @@ public class WorkflowServiceBean implements WorkflowService {
 
     @EJB
     RunControl control;
+
+    @EJB
+    HealthChecks healthChecks;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -109,6 +113,11 @@ public class WorkflowServiceBean implements WorkflowService {
     @Override
     public EngineStatus status() {
         return ListenerCheck.status();
+    }
+
+    @Override
+    public EngineHealth health() {
+        return healthChecks.health();
     }
 
     @Override

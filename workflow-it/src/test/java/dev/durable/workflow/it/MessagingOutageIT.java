@@ -28,6 +28,7 @@ class MessagingOutageIT {
     private static final LibertyServer ENGINE = new LibertyServer("wf-me", 0);
     private static final LibertyServer SERVER = new LibertyServer("wf-crash", 9183);
     private static final Http HTTP = SERVER.http();
+    private static final Http HEALTH = new Http("http://localhost:9183");
     private static final Path OVERRIDE = Path.of(System.getProperty("wlp.home", "target/liberty/wlp")).toAbsolutePath()
             .resolve("usr/servers/wf-crash/configDropins/overrides/remote-messaging-engine.xml");
 
@@ -72,6 +73,10 @@ class MessagingOutageIT {
             assertEquals("pending", Http.json(HTTP.get("/runs/" + runId)).getString("status"), "nothing executes it yet");
         }
         assertEquals("running", Http.json(HTTP.get("/runs/" + sleeper)).getString("status"), "its wake-up had no doorbell");
+        HttpResponse<String> notReady = HEALTH.get("/health/ready");
+        assertEquals(503, notReady.statusCode(), notReady.body());
+        assertEquals("DOWN", check(notReady, "workflow-messaging").getString("status"), notReady.body());
+        assertEquals("UP", check(notReady, "workflow-database").getString("status"), notReady.body());
 
         ENGINE.startListeningOn(ME_PORT);
         long back = System.nanoTime();
@@ -84,6 +89,9 @@ class MessagingOutageIT {
         assertEquals("completed", slept.getString("status"), slept.toString());
         long afterBack = (System.nanoTime() - back) / 1_000_000;
         assertTrue(afterBack < 60_000, "all completed " + afterBack + " ms after the messaging engine was back");
+        HttpResponse<String> ready = HEALTH.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("UP", check(ready, "workflow-messaging").getString("status"), ready.body());
         // each ran once: started once, each of its three steps begun and saved once
         for (String runId : accepted) {
             List<String> types = eventTypes(runId);
@@ -91,6 +99,12 @@ class MessagingOutageIT {
             assertEquals(3, types.stream().filter("step_started"::equals).count(), types.toString());
             assertEquals(3, types.stream().filter("step_completed"::equals).count(), types.toString());
         }
+    }
+
+    private static JsonObject check(HttpResponse<String> health, String name) {
+        return Http.json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
     }
 
     private static List<String> eventTypes(String runId) {
