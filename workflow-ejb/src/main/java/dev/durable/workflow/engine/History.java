@@ -125,6 +125,7 @@ public final class History {
     /** A durable timer: a sleep, or the timeout of a hook's await. */
     public static final class WaitOp implements Op {
         final String id;
+        Instant createdAt;
         Instant resumeAt;
         Instant completedAt;
         int completedSeq = -1;
@@ -141,6 +142,10 @@ public final class History {
         @Override
         public String describe() {
             return "a sleep";
+        }
+
+        public Instant createdAt() {
+            return createdAt;
         }
 
         public Instant resumeAt() {
@@ -306,6 +311,7 @@ public final class History {
             });
             case WAIT_CREATED -> {
                 WaitOp w = new WaitOp(e.correlationId());
+                w.createdAt = e.createdAt();
                 w.resumeAt = EventData.instant(data, "resumeAt");
                 add(w);
             }

@@ -28,6 +28,7 @@ final class SleepCall {
             throw ctx.suspension(logged.resumeAt(), List.of());
         }
         ctx.write(List.of(EventData.waitCompleted(logged.id(), realNow, false)));
+        EngineObserver.current().sleepEnded(ctx.runId(), logged.id(), logged.createdAt(), logged.resumeAt());
         ctx.advanceClock(realNow);
     }
 }

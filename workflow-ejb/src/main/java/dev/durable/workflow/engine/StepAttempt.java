@@ -39,17 +39,22 @@ public record StepAttempt(List<Event> events, boolean last, String outputJson, S
         StepScope scope = new StepScope(runId, new StepMetadata(stepId, name, attempt, startedAt), services);
         Object result = null;
         Exception failure = null;
-        try {
-            result = scope.enter(body);
-        } catch (Exception e) {
-            failure = e;
-        }
         String outputJson = null;
-        if (failure == null) {
+        try (EngineObserver.Handle observed = EngineObserver.current().stepAttempt(runId, stepId, name, attempt)) {
             try {
-                outputJson = JsonCodec.toJson(result);
-            } catch (RuntimeException e) {
-                failure = new FatalError("The result of step '" + name + "' cannot be serialized as JSON: " + messageOf(e), e);
+                result = scope.enter(body);
+            } catch (Exception e) {
+                failure = e;
+            }
+            if (failure == null) {
+                try {
+                    outputJson = JsonCodec.toJson(result);
+                } catch (RuntimeException e) {
+                    failure = new FatalError("The result of step '" + name + "' cannot be serialized as JSON: " + messageOf(e), e);
+                }
+            }
+            if (failure != null) {
+                observed.failed(failure);
             }
         }
         Instant at = clock.instant();

@@ -2,6 +2,7 @@ package dev.durable.workflow.service;
 
 import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.engine.EngineObserver;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.WebhookReplies;
@@ -55,6 +56,7 @@ public class EngineLifecycle {
                 EngineClock.now());
         LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER + " with " + EngineConfig.describe()
                 + (freed > 0 ? "; freed " + freed + " lease(s) held before a restart" : ""));
+        EngineObserver.install(observers());
         // learn that something consumes the run queue: if nothing has within the window, say so loudly
         ListenerCheck.started(EngineClock.now());
         Housekeeping.started(EngineClock.now(), freed);
@@ -66,6 +68,22 @@ public class EngineLifecycle {
         timers.createSingleActionTimer(EngineConfig.LISTENER_CHECK.plusMillis(500).toMillis(), new TimerConfig(null, false));
         // the first round soon after the start: runs whose message a crash lost are due at once
         timers.createIntervalTimer(1000, EngineConfig.RECOVERY.toMillis(), new TimerConfig(RECOVERY, false));
+    }
+
+    /** MicroProfile Metrics when the server has a metrics feature, else nothing. */
+    private static EngineObserver observers() {
+        try {
+            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, EngineLifecycle.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            LOG.info("No MicroProfile Metrics on this server: the engine's metrics are off");
+            return EngineObserver.NONE;
+        }
+        try {
+            return MetricsObserver.create();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warning(() -> "The engine's metrics are off: " + e);
+            return EngineObserver.NONE;
+        }
     }
 
     @Timeout
@@ -97,6 +115,7 @@ public class EngineLifecycle {
         queue.ringAfterCommit(stalled);
         replies.purge(now.minus(EngineConfig.WEBHOOK_RESPONSE).minusSeconds(600));
         Housekeeping.recovered(now, stalled.size());
+        Housekeeping.backlog(store.countBacklog(now));
         if (!stalled.isEmpty()) {
             LOG.info(() -> "Re-enqueued " + stalled.size() + " run(s) with no delivery: " + String.join(", ",
                     stalled.subList(0, Math.min(5, stalled.size()))) + (stalled.size() > 5 ? ", …" : ""));

@@ -21,6 +21,7 @@ final class Housekeeping {
     private static volatile Instant lastRoundAt;
     private static volatile Instant lastTickAt;
     private static volatile String lastFailure;
+    private static volatile long[] backlog = {0, 0};
     private static final AtomicLong ROUNDS = new AtomicLong();
     private static final AtomicLong RUNG = new AtomicLong();
 
@@ -53,6 +54,15 @@ final class Housekeeping {
         lastFailure = null;
         ROUNDS.incrementAndGet();
         RUNG.addAndGet(rung);
+    }
+
+    /** The backlog the last round counted: {pending, due} ({@code RunStore.countBacklog}). */
+    static void backlog(long[] counts) {
+        backlog = counts.clone();
+    }
+
+    static long[] backlog() {
+        return backlog;
     }
 
     /** A recovery round failed (the database is down, say); the next one tries again. */

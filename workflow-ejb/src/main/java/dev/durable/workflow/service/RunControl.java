@@ -3,11 +3,13 @@ package dev.durable.workflow.service;
 import dev.durable.workflow.api.HookInfo;
 import dev.durable.workflow.api.HookStatus;
 import dev.durable.workflow.api.InvalidHookPayloadException;
+import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.UnknownHookException;
 import dev.durable.workflow.api.WebhookReceipt;
 import dev.durable.workflow.api.WebhookRequest;
 import dev.durable.workflow.api.WebhookResponse;
 import dev.durable.workflow.engine.EngineClock;
+import dev.durable.workflow.engine.EngineObserver;
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.Ids;
 import dev.durable.workflow.engine.WebhookAnswers;
@@ -62,9 +64,11 @@ public class RunControl {
         if (cancelled.parentRunId() != null) {
             queue.send(cancelled.parentRunId());
         }
-        for (String id : cancelled.runIds()) {
-            StepSupport.cancelled(id);
-            CompletionSignals.signal(id);
+        for (RunChanges.CancelledRun run : cancelled.runs()) {
+            StepSupport.cancelled(run.runId());
+            CompletionSignals.signal(run.runId());
+            EngineObserver.current().runEnded(run.runId(), run.workflowName(), RunStatus.CANCELLED, run.startedAt(),
+                    run.cancelledAt());
         }
     }
 
@@ -90,6 +94,7 @@ public class RunControl {
             throw new UnknownHookException(token); // disposed, or its run ended, since we looked
         }
         queue.ringAfterCommit(resumed.runId());
+        EngineObserver.current().hookResumed(resumed.runId(), "hook");
         return info(resumed, -1);
     }
 
@@ -106,6 +111,7 @@ public class RunControl {
             throw new UnknownHookException(token);
         }
         queue.ringAfterCommit(resumed.runId());
+        EngineObserver.current().hookResumed(resumed.runId(), "webhook");
         WebhookResponse answer = WebhookAnswers.immediate(hook.responseJson());
         return new WebhookReceipt(requestId, hook.hookId(), hook.runId(), answer,
                 answer == null ? EngineClock.now().plus(EngineConfig.WEBHOOK_RESPONSE) : null);

@@ -3,8 +3,10 @@ package dev.durable.workflow.service;
 import dev.durable.workflow.engine.ChildRuns;
 import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.api.ErrorCode;
+import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.UnknownWorkflowException;
 import dev.durable.workflow.engine.EngineConfig;
+import dev.durable.workflow.engine.EngineObserver;
 import dev.durable.workflow.engine.Environment;
 import dev.durable.workflow.engine.LoadedRun;
 import dev.durable.workflow.engine.Replayer;
@@ -137,17 +139,22 @@ public class RunExecutor {
         } catch (UnknownWorkflowException e) {
             journal.failRun(run, run.eventCount(), java.util.List.of(), ErrorCode.RUNTIME_ERROR,
                     "Workflow '" + run.workflowName() + "' is not deployed on this server");
+            observeEnd(run, RunStatus.FAILED);
             return ended(run, null);
         }
         Replayer.Result result;
-        try {
-            Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), stepPool,
-                    new StepSupport(store, replies, streams), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS, EngineConfig.BASE_URL);
-            result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
-        } catch (RuntimeException e) {
-            // an engine or infrastructure failure: free the run for the redelivery the rollback causes
-            deliveries.releaseLease(runId, run.leaseToken());
-            throw e;
+        try (EngineObserver.Handle observed = EngineObserver.current().delivery(runId, run.workflowName(), null)) {
+            try {
+                Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), stepPool,
+                        new StepSupport(store, replies, streams), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS,
+                        EngineConfig.BASE_URL);
+                result = registry.withInstance(definition.name(), instance -> new Replayer(env).execute(run, definition, instance));
+            } catch (RuntimeException e) {
+                observed.failed(e);
+                // an engine or infrastructure failure: free the run for the redelivery the rollback causes
+                deliveries.releaseLease(runId, run.leaseToken());
+                throw e;
+            }
         }
         return switch (result.outcome()) {
             case CONTINUE -> {
@@ -157,8 +164,15 @@ public class RunExecutor {
             case SUSPENDED -> result.wakeAt() == null ? Next.NOTHING
                     : Next.after(Math.max(0, Duration.between(CLOCK.instant(), result.wakeAt()).toMillis()));
             case FENCE_LOST -> Next.NOTHING;
-            default -> ended(run, result.ending());
+            default -> {
+                observeEnd(run, result.ending().status());
+                yield ended(run, result.ending());
+            }
         };
+    }
+
+    private static void observeEnd(LoadedRun run, RunStatus status) {
+        EngineObserver.current().runEnded(run.runId(), run.workflowName(), status, run.startedAt(), CLOCK.instant());
     }
 
     /** A run whose message keeps failing outside user code: fail it, and resume its parent. */

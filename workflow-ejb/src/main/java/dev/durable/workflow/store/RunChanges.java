@@ -50,20 +50,28 @@ public class RunChanges {
      */
     public Cancelled cancel(String runId, String reason) {
         RunEntity run = lockLive(runId);
-        List<String> cancelled = new java.util.ArrayList<>();
+        List<CancelledRun> cancelled = new java.util.ArrayList<>();
         cancelTree(run, reason, EngineClock.now(), cancelled);
         return new Cancelled(cancelled, run.parentRunId);
     }
 
-    /** What {@link #cancel} ended. */
-    public record Cancelled(List<String> runIds, String parentRunId) {
+    /** What {@link #cancel} ended: the runs (this one first) and this run's parent. */
+    public record Cancelled(List<CancelledRun> runs, String parentRunId) {
+        /** The ids of the runs cancelled. */
+        public List<String> runIds() {
+            return runs.stream().map(CancelledRun::runId).toList();
+        }
     }
 
-    private void cancelTree(RunEntity run, String reason, Instant now, List<String> cancelled) {
+    /** A run cancelled, with its workflow and when it had started (or been created, if it had not). */
+    public record CancelledRun(String runId, String workflowName, Instant startedAt, Instant cancelledAt) {
+    }
+
+    private void cancelTree(RunEntity run, String reason, Instant now, List<CancelledRun> cancelled) {
         RunEnds.disposeAll(em, run, activeHookIds(run.runId), now);
         em.persist(new EventEntity(run.runId, run.markCancelled(now), EventType.RUN_CANCELLED.wireName(), null, now,
                 EventData.runCancelled(reason)));
-        cancelled.add(run.runId);
+        cancelled.add(new CancelledRun(run.runId, run.workflowName, run.startedAt == null ? run.createdAt : run.startedAt, now));
         for (String childId : attachedChildren(run.runId)) {
             RunEntity child = em.find(RunEntity.class, childId, LockModeType.PESSIMISTIC_WRITE);
             if (child != null && !RunStatus.fromWireName(child.status).isTerminal()) {

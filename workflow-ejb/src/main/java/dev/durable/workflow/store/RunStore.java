@@ -113,6 +113,22 @@ public class RunStore {
         return runs.stream().map(r -> r.runId).toList();
     }
 
+    /**
+     * The backlog: runs {@code pending} (not yet started), and runs that are due and that no delivery
+     * holds (pending ones, and running ones whose sleep or retry is over).
+     *
+     * @return {pending, due}
+     */
+    public long[] countBacklog(Instant now) {
+        long pending = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.status = 'pending'", Long.class)
+                .getSingleResult();
+        long overdue = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.status = 'running' "
+                        + "AND r.wakeAt IS NOT NULL AND r.wakeAt <= :now AND (r.leaseToken IS NULL OR r.leaseUntil < :now)",
+                        Long.class)
+                .setParameter("now", now).getSingleResult();
+        return new long[] {pending, pending + overdue};
+    }
+
     static RunInfo info(RunEntity r) {
         return new RunInfo(r.runId, r.workflowName, RunStatus.fromWireName(r.status), r.deploymentId, r.inputJson,
                 r.outputJson, r.errorCode == null ? null : ErrorCode.valueOf(r.errorCode), r.errorMessage,

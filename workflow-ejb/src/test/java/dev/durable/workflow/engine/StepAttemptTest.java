@@ -52,6 +52,40 @@ class StepAttemptTest {
     }
 
     @Test
+    void eachAttemptIsObservedAroundItsBodyWithItsOutcome() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        EngineObserver.install(new EngineObserver() {
+            @Override
+            public Handle stepAttempt(String runId, String stepId, String stepName, int attempt) {
+                seen.add("begin " + stepName + " #" + attempt);
+                return new Handle() {
+                    @Override
+                    public void failed(Throwable failure) {
+                        seen.add("failed " + failure.getMessage());
+                    }
+
+                    @Override
+                    public void close() {
+                        seen.add("end");
+                    }
+                };
+            }
+        });
+        try {
+            StepAttempt.run("wrun_x", "step_1", "S.work", 1, AT, twoRetries, clock, Deliveries.NO_STEP_SERVICES, () -> {
+                seen.add("body");
+                return 1;
+            });
+            StepAttempt.run("wrun_x", "step_2", "S.flaky", 3, AT, twoRetries, clock, Deliveries.NO_STEP_SERVICES, () -> {
+                throw new IllegalStateException("flaky");
+            });
+        } finally {
+            EngineObserver.install(EngineObserver.NONE);
+        }
+        assertEquals(java.util.List.of("begin S.work #1", "body", "end", "begin S.flaky #3", "failed flaky", "end"), seen);
+    }
+
+    @Test
     void aWorkflowOnlyOperationIsRefusedInsideAStep() {
         StepAttempt a = StepAttempt.run("wrun_x", "step_1", "S.work", 1, AT, twoRetries, clock, Deliveries.NO_STEP_SERVICES,
                 () -> {
