@@ -2,12 +2,14 @@ package dev.durable.workflow.engine;
 
 import dev.durable.workflow.api.RunStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the engine tells monitoring as it works: metrics count and time it, traces record it as spans.
  * The engine calls the installed observer ({@link #current()}) at a few points: a delivery of a run, an
  * attempt of a step, a run started or ended, a hook resumed. Implementations must be quick and must not
  * throw: they run on the engine's own threads, inside its deliveries. The default observes nothing.
+ * Several observers are combined with {@link #of}.
  */
 public interface EngineObserver {
     /** Observes nothing. */
@@ -22,6 +24,19 @@ public interface EngineObserver {
     /** Makes {@code observer} the one the engine reports to ({@link #NONE} to stop). */
     static void install(EngineObserver observer) {
         Installed.observer = observer == null ? NONE : observer;
+    }
+
+    /** Observes with each of {@code observers} in turn; a trace context comes from the first that has one. */
+    static EngineObserver of(List<EngineObserver> observers) {
+        return observers.isEmpty() ? NONE : observers.size() == 1 ? observers.get(0) : new ObserverChain(observers);
+    }
+
+    /**
+     * Runs {@code runIds} of {@code workflowName} are being created on this thread (committed when the handle
+     * closes without {@link Handle#failed}); the runs record the handle's {@link Handle#traceParent()}.
+     */
+    default Handle start(String workflowName, List<String> runIds) {
+        return Handle.NONE;
     }
 
     /**
@@ -62,6 +77,11 @@ public interface EngineObserver {
 
         /** It failed with {@code failure}. */
         default void failed(Throwable failure) {
+        }
+
+        /** The W3C {@code traceparent} of the span this stands for, or {@code null} when it is not traced. */
+        default String traceParent() {
+            return null;
         }
 
         @Override

@@ -18,6 +18,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -70,19 +71,34 @@ public class EngineLifecycle {
         timers.createIntervalTimer(1000, EngineConfig.RECOVERY.toMillis(), new TimerConfig(RECOVERY, false));
     }
 
-    /** MicroProfile Metrics when the server has a metrics feature, else nothing. */
+    /** MicroProfile Metrics and Telemetry (traces), each when the server has the feature. */
     private static EngineObserver observers() {
-        try {
-            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, EngineLifecycle.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            LOG.info("No MicroProfile Metrics on this server: the engine's metrics are off");
-            return EngineObserver.NONE;
+        List<EngineObserver> observers = new ArrayList<>(2);
+        if (available("org.eclipse.microprofile.metrics.MetricRegistry", "metrics")) {
+            try {
+                observers.add(MetricsObserver.create());
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warning(() -> "The engine's metrics are off: " + e);
+            }
         }
+        if (available("io.opentelemetry.api.OpenTelemetry", "traces")) {
+            try {
+                observers.add(TracingObserver.create());
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warning(() -> "The engine's traces are off: " + e);
+            }
+        }
+        return EngineObserver.of(observers);
+    }
+
+    private static boolean available(String apiClass, String what) {
         try {
-            return MetricsObserver.create();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warning(() -> "The engine's metrics are off: " + e);
-            return EngineObserver.NONE;
+            Class.forName(apiClass, false, EngineLifecycle.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            LOG.info(() -> "No " + apiClass.substring(0, apiClass.lastIndexOf('.')) + " on this server: the engine's "
+                    + what + " are off");
+            return false;
         }
     }
 

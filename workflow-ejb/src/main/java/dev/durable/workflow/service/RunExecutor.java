@@ -142,8 +142,9 @@ public class RunExecutor {
             observeEnd(run, RunStatus.FAILED);
             return ended(run, null);
         }
-        Replayer.Result result;
-        try (EngineObserver.Handle observed = EngineObserver.current().delivery(runId, run.workflowName(), null)) {
+        // the delivery is observed until its outcome is recorded, so that a trace's run span carries the end
+        try (EngineObserver.Handle observed = EngineObserver.current().delivery(runId, run.workflowName(), run.traceParent())) {
+            Replayer.Result result;
             try {
                 Environment env = new Environment(journal, new ChildLauncher(launcher, store, registry), stepPool,
                         new StepSupport(store, replies, streams), CLOCK, EngineConfig.DELIVERY_BUDGET, EngineConfig.MAX_EVENTS,
@@ -155,20 +156,20 @@ public class RunExecutor {
                 deliveries.releaseLease(runId, run.leaseToken());
                 throw e;
             }
+            return switch (result.outcome()) {
+                case CONTINUE -> {
+                    deliveries.releaseLease(runId, run.leaseToken());
+                    yield Next.after(0);
+                }
+                case SUSPENDED -> result.wakeAt() == null ? Next.NOTHING
+                        : Next.after(Math.max(0, Duration.between(CLOCK.instant(), result.wakeAt()).toMillis()));
+                case FENCE_LOST -> Next.NOTHING;
+                default -> {
+                    observeEnd(run, result.ending().status());
+                    yield ended(run, result.ending());
+                }
+            };
         }
-        return switch (result.outcome()) {
-            case CONTINUE -> {
-                deliveries.releaseLease(runId, run.leaseToken());
-                yield Next.after(0);
-            }
-            case SUSPENDED -> result.wakeAt() == null ? Next.NOTHING
-                    : Next.after(Math.max(0, Duration.between(CLOCK.instant(), result.wakeAt()).toMillis()));
-            case FENCE_LOST -> Next.NOTHING;
-            default -> {
-                observeEnd(run, result.ending().status());
-                yield ended(run, result.ending());
-            }
-        };
     }
 
     private static void observeEnd(LoadedRun run, RunStatus status) {

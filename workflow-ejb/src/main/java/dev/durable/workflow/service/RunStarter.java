@@ -7,6 +7,7 @@ import dev.durable.workflow.engine.WorkflowRegistry;
 import dev.durable.workflow.api.StartOptions;
 import dev.durable.workflow.api.WorkflowException;
 import dev.durable.workflow.codec.JsonCodec;
+import dev.durable.workflow.engine.EngineObserver;
 import dev.durable.workflow.engine.Ids;
 import dev.durable.workflow.engine.WorkflowDefinition;
 import dev.durable.workflow.store.IdempotencyKeyTakenException;
@@ -55,17 +56,28 @@ final class RunStarter {
                 throw new InvalidArgumentsException("Run " + i + ": " + e.getMessage(), e.argumentIndex());
             }
             Ids.StampedId id = Ids.stampedRun();
-            runs.add(new NewRun(id.id(), definition.name(), inputJson, opts.deploymentId(), null, null, null, id.at()));
+            runs.add(new NewRun(id.id(), definition.name(), inputJson, opts.deploymentId(), null, null, null, id.at(), null));
         }
         launch(runs, callerTransaction);
         return runs.stream().map(NewRun::runId).toList();
     }
 
+    /** Launches the runs inside a start span, whose trace context they record: their deliveries join its trace. */
     private void launch(List<NewRun> runs, boolean callerTransaction) {
-        if (callerTransaction) {
-            launcher.launchInTransaction(runs);
-        } else {
-            launcher.launch(runs);
+        try (EngineObserver.Handle span = EngineObserver.current().start(runs.get(0).workflowName(),
+                runs.stream().map(NewRun::runId).toList())) {
+            String traceParent = span.traceParent();
+            List<NewRun> traced = traceParent == null ? runs : runs.stream().map(run -> run.tracedBy(traceParent)).toList();
+            try {
+                if (callerTransaction) {
+                    launcher.launchInTransaction(traced);
+                } else {
+                    launcher.launch(traced);
+                }
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
         }
     }
 
@@ -80,7 +92,7 @@ final class RunStarter {
         WorkflowDefinition definition = registry.require(original.workflowName());
         Ids.StampedId id = Ids.stampedRun();
         launch(List.of(new NewRun(id.id(), definition.name(), original.inputJson(), original.deploymentId(), null, null,
-                original.runId(), id.at())), callerTransaction);
+                original.runId(), id.at(), null)), callerTransaction);
         return id.id();
     }
 
@@ -104,7 +116,7 @@ final class RunStarter {
         Ids.StampedId id = Ids.stampedRun();
         String runId = id.id();
         try {
-            launch(List.of(new NewRun(runId, definition.name(), inputJson, opts.deploymentId(), key, parentRunId, null, id.at())),
+            launch(List.of(new NewRun(runId, definition.name(), inputJson, opts.deploymentId(), key, parentRunId, null, id.at(), null)),
                     callerTransaction);
             return runId;
         } catch (IdempotencyKeyTakenException e) {

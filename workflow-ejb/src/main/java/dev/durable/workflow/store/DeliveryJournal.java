@@ -43,7 +43,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             + Schema.STATUS + " IN " + Schema.LIVE + " AND (" + Schema.LEASE_TOKEN + " IS NULL OR " + Schema.LEASE_UNTIL + " < ?)";
     private static final String READ_RUN = "SELECT " + String.join(", ", Schema.WORKFLOW_NAME, Schema.STATUS,
             Schema.INPUT_JSON, Schema.STARTED_AT, Schema.EVENT_COUNT, Schema.PARENT_RUN_ID, Schema.LEASE_TOKEN,
-            Schema.LEASE_UNTIL) + " FROM " + Schema.RUN + " WHERE " + Schema.RUN_ID + " = ?";
+            Schema.LEASE_UNTIL, Schema.TRACE_PARENT) + " FROM " + Schema.RUN + " WHERE " + Schema.RUN_ID + " = ?";
     private static final String MARK_STARTED = "UPDATE " + Schema.RUN + " SET " + Schema.STATUS + " = '" + RUNNING + "', "
             + Schema.STARTED_AT + " = ?, " + Schema.UPDATED_AT + " = ?, " + Schema.EVENT_COUNT + " = ? WHERE "
             + Schema.RUN_ID + " = ? AND " + Schema.LEASE_TOKEN + " = ?";
@@ -156,7 +156,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
                     eventCount++;
                 }
                 return new Claim(Claim.Kind.CLAIMED, new LoadedRun(runId, row.getString(1), row.getString(3), startedAt,
-                        token, eventCount, log, parent), null, parent);
+                        token, eventCount, log, parent, row.getString(9)), null, parent);
             }
         }
     }

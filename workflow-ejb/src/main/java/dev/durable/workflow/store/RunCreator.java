@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 public final class RunCreator {
     private static final String INSERT_RUN = "INSERT INTO " + Schema.RUN + " (" + String.join(", ", Schema.RUN_ID,
             Schema.WORKFLOW_NAME, Schema.STATUS, Schema.DEPLOYMENT_ID, Schema.IDEMPOTENCY_KEY, Schema.INPUT_JSON,
-            Schema.CREATED_AT, Schema.UPDATED_AT, Schema.EVENT_COUNT, Schema.PARENT_RUN_ID, Schema.RERUN_OF)
-            + ") VALUES (?, ?, '" + Schema.PENDING + "', ?, ?, ?, ?, ?, 1, ?, ?)";
+            Schema.CREATED_AT, Schema.UPDATED_AT, Schema.EVENT_COUNT, Schema.PARENT_RUN_ID, Schema.RERUN_OF, Schema.TRACE_PARENT)
+            + ") VALUES (?, ?, '" + Schema.PENDING + "', ?, ?, ?, ?, ?, 1, ?, ?, ?)";
     private static final String INSERT_CREATED = "INSERT INTO " + Schema.EVENT + " (" + String.join(", ", Schema.RUN_ID,
             Schema.SEQ, Schema.EVENT_ID, Schema.EVENT_TYPE, Schema.CREATED_AT, Schema.EVENT_DATA)
             + ") VALUES (?, 0, ?, '" + EventType.RUN_CREATED.wireName() + "', ?, ?)";
@@ -49,6 +49,7 @@ public final class RunCreator {
                     run.setTimestamp(7, at);
                     run.setString(8, r.parentRunId());
                     run.setString(9, r.rerunOf());
+                    run.setString(10, r.traceParent());
                     created.setString(1, r.runId());
                     created.setString(2, Ids.event());
                     created.setTimestamp(3, at);

@@ -91,6 +91,10 @@ public class RunEntity {
     @Column(name = Schema.RERUN_OF, length = 40)
     String rerunOf;
 
+    /** The W3C {@code traceparent} of the span that started the run (55 characters), or {@code null}. */
+    @Column(name = Schema.TRACE_PARENT, length = 64)
+    String traceParent;
+
     // State changes go through these methods: EclipseLink's woven change tracking only sees field
     // writes made inside the entity class.
 

@@ -43,6 +43,7 @@ public class RunStore {
         run.eventCount = 1;
         run.parentRunId = newRun.parentRunId();
         run.rerunOf = newRun.rerunOf();
+        run.traceParent = newRun.traceParent();
         em.persist(run);
         em.persist(new EventEntity(run.runId, 0, EventType.RUN_CREATED.wireName(), null, run.createdAt,
                 EventData.runCreated(run.workflowName, run.deploymentId)));

@@ -31,6 +31,8 @@ final class Schema {
     static final String DEPLOYMENT_ID = "DEPLOYMENT_ID";
     static final String IDEMPOTENCY_KEY = "IDEMPOTENCY_KEY";
     static final String AWAITING = "AWAITING";
+    /** The W3C {@code traceparent} of the span that started the run: its deliveries join that trace. */
+    static final String TRACE_PARENT = "TRACE_PARENT";
 
     /** Events: a run's log, keyed by (run, sequence number). */
     static final String EVENT = "WF_EVENT";

@@ -23,13 +23,13 @@ final class TestRuns {
 
     /** A run with an empty log, as its first delivery loads it. */
     static LoadedRun newRun(String runId, String inputJson) {
-        return new LoadedRun(runId, "test", inputJson, STARTED_AT, "lease-1", INITIAL_EVENT_COUNT, List.of(), null);
+        return new LoadedRun(runId, "test", inputJson, STARTED_AT, "lease-1", INITIAL_EVENT_COUNT, List.of(), null, null);
     }
 
     /** The same run as a later delivery loads it, its log holding {@code savedEvents}. */
     static LoadedRun redelivery(LoadedRun first, List<Event> savedEvents) {
         return new LoadedRun(first.runId(), first.workflowName(), first.inputJson(), first.startedAt(), "lease-2",
-                first.eventCount() + savedEvents.size(), List.copyOf(savedEvents), first.parentRunId());
+                first.eventCount() + savedEvents.size(), List.copyOf(savedEvents), first.parentRunId(), first.traceParent());
     }
 
     /** The events of the first {@code n} operations of a log, as if the delivery had stopped after them. */

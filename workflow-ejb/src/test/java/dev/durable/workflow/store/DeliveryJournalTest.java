@@ -67,12 +67,13 @@ class DeliveryJournalTest {
                 + "STATUS VARCHAR(16) NOT NULL, INPUT_JSON CLOB, OUTPUT_JSON CLOB, ERROR_CODE VARCHAR(40), "
                 + "ERROR_MESSAGE CLOB, STARTED_AT TIMESTAMP, COMPLETED_AT TIMESTAMP, UPDATED_AT TIMESTAMP NOT NULL, "
                 + "EVENT_COUNT INTEGER NOT NULL, LEASE_OWNER VARCHAR(300), LEASE_TOKEN VARCHAR(40), "
-                + "LEASE_UNTIL TIMESTAMP, WAKE_AT TIMESTAMP, PARENT_RUN_ID VARCHAR(40))");
+                + "LEASE_UNTIL TIMESTAMP, WAKE_AT TIMESTAMP, PARENT_RUN_ID VARCHAR(40), TRACE_PARENT VARCHAR(64))");
         sql("CREATE TABLE WF_EVENT (RUN_ID VARCHAR(40) NOT NULL, SEQ INTEGER NOT NULL, EVENT_ID VARCHAR(40) NOT NULL, "
                 + "EVENT_TYPE VARCHAR(32) NOT NULL, CORRELATION_ID VARCHAR(40), CREATED_AT TIMESTAMP NOT NULL, "
                 + "EVENT_DATA CLOB, PRIMARY KEY (RUN_ID, SEQ))");
-        sql("INSERT INTO WF_RUN (RUN_ID, WORKFLOW_NAME, STATUS, INPUT_JSON, UPDATED_AT, EVENT_COUNT, PARENT_RUN_ID) "
-                + "VALUES ('r1', 'flow', 'pending', '[1]', CURRENT_TIMESTAMP, 1, 'parent')");
+        sql("INSERT INTO WF_RUN (RUN_ID, WORKFLOW_NAME, STATUS, INPUT_JSON, UPDATED_AT, EVENT_COUNT, PARENT_RUN_ID, "
+                + "TRACE_PARENT) VALUES ('r1', 'flow', 'pending', '[1]', CURRENT_TIMESTAMP, 1, 'parent', "
+                + "'00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')");
         sql("INSERT INTO WF_EVENT VALUES ('r1', 0, 'e0', 'run_created', NULL, CURRENT_TIMESTAMP, '{}')");
         journal = new DeliveryJournal(dataSource, store);
     }
@@ -126,6 +127,7 @@ class DeliveryJournalTest {
         assertEquals(NOW, run.startedAt());
         assertEquals(2, run.eventCount());
         assertEquals("parent", run.parentRunId());
+        assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", run.traceParent());
         assertTrue(run.events().isEmpty(), "run events are not part of the replayed log");
         assertEquals("running", column("STATUS"));
         assertEquals(run.leaseToken(), column("LEASE_TOKEN"));

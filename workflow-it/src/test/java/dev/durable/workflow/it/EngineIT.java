@@ -194,7 +194,7 @@ class EngineIT {
     void aRunWhoseMessageWasLostIsRecovered() {
         // what a crash between the run's commit and its message leaves: the row, no message
         String runId = dev.durable.workflow.engine.Ids.run();
-        store.createRun(new dev.durable.workflow.store.NewRun(runId, "addTen", "[5]", null, null, null, null, Instant.now()));
+        store.createRun(new dev.durable.workflow.store.NewRun(runId, "addTen", "[5]", null, null, null, null, Instant.now(), null));
         long t0 = System.nanoTime();
         assertEquals(15, workflows.<Integer>getRun(runId).returnValue(WAIT));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
