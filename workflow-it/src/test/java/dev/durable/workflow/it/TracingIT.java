@@ -66,10 +66,11 @@ class TracingIT {
         String runId = startTraced(api, trace, "{\"workflowName\":\"addTen\",\"args\":[1]}");
         assertEquals(11, api.awaitTerminal(runId, WAIT).getJsonNumber("output").intValue());
 
-        List<Span> spans = awaitSpans(trace, all -> count(all, s -> s.name().equals("run addTen") && s.of(runId)) >= 1);
+        List<Span> spans = awaitSpans(trace, all -> count(all, s -> s.name().equals("run addTen") && s.of(runId)
+                && s.attributes().contains("workflow.run.status=completed")) == 1);
         Span request = one(spans, s -> s.name().equals("POST /workflow/api/runs") && s.kind().equals("SERVER"));
         Span start = one(spans, s -> s.name().equals("start addTen") && s.kind().equals("PRODUCER") && s.of(runId));
-        Span run = one(spans, s -> s.name().equals("run addTen") && s.kind().equals("CONSUMER"));
+        Span run = one(spans, s -> s.name().equals("run addTen") && s.kind().equals("CONSUMER") && s.of(runId));
         assertEquals(request.spanId(), start.parentId(), "start() is a child of the request that called it");
         assertEquals(start.spanId(), run.parentId(), "the delivery continues the start's span across the queue");
         assertTrue(run.attributes().contains("workflow.run.status=completed"), run.toString());
@@ -94,14 +95,14 @@ class TracingIT {
             assertEquals("completed", api.awaitTerminal(runId, WAIT).getString("status"), runId);
         }
 
-        // spans are written as they end, in batches: wait for the last ones of each run
-        List<Span> spans = awaitSpans(trace, all -> count(all, s -> s.name().equals("run parentChild") && s.of(parent)) >= 2
-                && count(all, s -> s.name().equals("run sleeping") && s.of(sleeper)) >= 2
-                && count(all, s -> s.name().equals("run parallelSum") && s.of(parallel)) >= 1);
+        // spans are written as they end, in batches: wait for the delivery that ended each run
+        List<Span> spans = awaitSpans(trace, all -> List.of(parallel, sleeper, parent).stream().allMatch(id ->
+                count(all, s -> s.name().startsWith("run ") && s.of(id) && s.attributes().contains("workflow.run.status=completed")) == 1)
+                && count(all, s -> s.name().equals("run addTen") && s.attributes().contains("workflow.run.status=completed")) == 1);
         Span parallelRun = one(spans, s -> s.name().equals("run parallelSum"));
         assertEquals(4, count(spans, s -> s.name().equals("step MathSteps.value") && s.of(parallel)
                 && s.parentId().equals(parallelRun.spanId())), "parallel steps are children of their delivery: " + spans);
-        // the sleep spans the time between the delivery that began it and the one that ended it
+        // the sleep spans the time between the delivery that began it and the one that ended it, both in the trace
         assertEquals(1, count(spans, s -> s.name().equals("sleep") && s.of(sleeper)), spans.toString());
         assertTrue(count(spans, s -> s.name().equals("run sleeping") && s.of(sleeper)) >= 2, spans.toString());
         // the child is started by a step of the parent's, so it joins the trace without a caller's header
