@@ -81,7 +81,12 @@ class ListenerCheckIT {
         assertEquals(202, accepted.statusCode(), accepted.body());
         JsonObject run = HTTP.awaitTerminal(Http.json(accepted).getString("runId"), Duration.ofSeconds(60));
         assertEquals("completed", run.getString("status"), run.toString());
+        // ready once the first recovery round since the restart has also completed
         HttpResponse<String> ready = HEALTH.get("/health/ready");
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                ready.statusCode() != 200 && System.nanoTime() < until; ready = HEALTH.get("/health/ready")) {
+            Http.sleep(250);
+        }
         assertEquals(200, ready.statusCode(), ready.body());
         assertEquals("UP", engineCheck(ready).getString("status"));
     }
