@@ -13,8 +13,12 @@ export class ProblemError extends Error {
 
 export async function api(path, { method = 'GET', body } = {}) {
   const init = { method, headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
+  if (method !== 'GET') {
+    // the server takes state-changing requests only with a JSON content type (its guard against
+    // cross-site form posts), even when there is no body
     init.headers['Content-Type'] = 'application/json';
+  }
+  if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
   }
   let response;

@@ -153,13 +153,15 @@ function renderHooks(el, hooks, reload) {
   }
   el.replaceChildren(h('h2', {}, 'Hooks'), h('table', { class: 'hooks' },
     h('thead', {}, h('tr', {}, ['Kind', 'Token', 'Status', 'Payloads', 'Created', 'Resume'].map(t => h('th', {}, t)))),
-    h('tbody', {}, hooks.map(hook => h('tr', { dataset: { token: hook.token } },
+    h('tbody', {}, hooks.map(hook => h('tr', { dataset: { token: hook.token || '' } },
       h('td', {}, hook.kind),
-      h('td', { class: 'mono' }, hook.token, hook.url ? h('div', { class: 'muted small' }, hook.url) : ''),
+      // a viewer is not shown tokens (a token resumes its hook): nor the form that needs one
+      h('td', { class: 'mono' }, hook.token === null ? h('span', { class: 'muted' }, 'hidden') : hook.token,
+        hook.url ? h('div', { class: 'muted small' }, hook.url) : ''),
       h('td', {}, badge(hook.status)),
       h('td', { class: 'num' }, hook.received),
       h('td', {}, time(hook.createdAt)),
-      h('td', {}, hook.status === 'active' && hook.kind === 'hook' ? resumeForm(hook, reload) : ''))))));
+      h('td', {}, hook.status === 'active' && hook.kind === 'hook' && hook.token ? resumeForm(hook, reload) : ''))))));
 }
 
 function resumeForm(hook, reload) {

@@ -34,6 +34,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Benchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The development user of the server's default security configuration (liberty-config's security-dev.xml). */
+    private static final String DEV = "Basic " + java.util.Base64.getEncoder().encodeToString("dev:dev".getBytes());
     private static final String[] WORKLOADS = {"noop", "seq10", "seq100", "seq1000", "fanout100", "fanout1000"};
 
     private final Path wlp;
@@ -235,7 +237,19 @@ public final class Benchmark {
                 .addClasses(BenchApplication.class, BenchResource.class, StreamBench.class, StreamBench.Steps.class,
                         StreamBench.Steps.Chunk.class)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
-                        + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+                        + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+                // the benchmark reads runs through the inspector, which needs a role: as a signed-in admin
+                .addAsWebInfResource(new StringAsset("""
+                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                          <security-constraint>
+                            <web-resource-collection><web-resource-name>bench</web-resource-name>
+                              <url-pattern>/*</url-pattern></web-resource-collection>
+                            <auth-constraint><role-name>workflow-admin</role-name></auth-constraint>
+                          </security-constraint>
+                          <login-config><auth-method>BASIC</auth-method></login-config>
+                          <security-role><role-name>workflow-admin</role-name></security-role>
+                        </web-app>
+                        """), "web.xml");
         EnterpriseArchive app = ShrinkWrap.create(EnterpriseArchive.class, "workflow.ear")
                 .merge(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear))
                 .addAsModule(bench)
@@ -257,7 +271,9 @@ public final class Benchmark {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/workflow/api/workflows")).build(),
+                // as the development user of the server's default security configuration
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/workflow/api/workflows")).header("Authorization", DEV)
+                        .build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -270,7 +286,7 @@ public final class Benchmark {
     }
 
     private JsonObject post(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", DEV)
                 .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {

@@ -78,6 +78,9 @@ public final class StartOptions implements Serializable {
                 throw new InvalidArgumentsException(
                         what + " must be 1 to " + MAX_KEY_LENGTH + " characters long", -1);
             }
+            if (value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new InvalidArgumentsException(what + " must not contain control characters", -1);
+            }
             return value;
         }
     }

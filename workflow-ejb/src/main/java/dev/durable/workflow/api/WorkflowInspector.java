@@ -9,9 +9,21 @@ import java.util.concurrent.CompletionStage;
 /**
  * Reads runs, their steps and their event logs: the observability side of the engine, also behind the
  * REST API. Pages are read with an opaque cursor taken from the previous page.
+ *
+ * <p>It reads every run, so its caller needs one of the roles {@value #VIEWER}, {@value #OPERATOR} or
+ * {@value #ADMIN} (else {@code jakarta.ejb.EJBAccessException}): a signed-in user of the registry's
+ * groups of those names, or code that no user calls (a timer, a message listener) running in a bean
+ * annotated {@code @RunAs("workflow-viewer")}, with a run-as user in the application's binding.
  */
 @Local
 public interface WorkflowInspector {
+
+    /** The role that reads runs. */
+    String VIEWER = "workflow-viewer";
+    /** The role that also starts and changes runs through the REST API. */
+    String OPERATOR = "workflow-operator";
+    /** The role that also runs bulk jobs. */
+    String ADMIN = "workflow-admin";
 
     /** The largest page size. */
     int MAX_LIMIT = 1000;

@@ -65,15 +65,28 @@ public final class Workflows {
      * time has come, also across server restarts. {@link Run#wakeUp()} ends the sleep early.
      */
     public static void sleep(Duration duration) {
-        RUNTIME.sleepUntil(RUNTIME.now().plus(duration));
+        // a negative duration (a deadline already passed) ends at once, as a passed instant does
+        java.time.Instant until;
+        try {
+            until = RUNTIME.now().plus(duration);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException("A sleep of " + duration.toDays() + " days ends after the year 9999");
+        }
+        RUNTIME.sleepUntil(until);
     }
 
-    /** Sleeps durably until the given instant. */
+    /** Sleeps durably until the given instant (at once if it has passed; at most until 9999-12-31). */
     public static void sleep(Instant until) {
         RUNTIME.sleepUntil(until);
     }
 
-    /** Sleeps durably for a duration written like {@code "5d"}, {@code "10m"}, {@code "30s"} or {@code "500ms"}. */
+    /**
+     * Sleeps durably for a duration written like {@code "5d"}, {@code "10m"}, {@code "30s"} or {@code "500ms"}.
+     *
+     * @throws IllegalArgumentException (failing the run, unless caught) if it is not a duration, is negative
+     *         (a literal "-1s" is a mistake; a computed negative {@link Duration} ends at once), or ends after the
+     *         year 9999
+     */
     public static void sleep(String duration) {
         sleep(RUNTIME.parseDuration(duration));
     }

@@ -115,7 +115,7 @@ final class HookCall<T> implements Hook<T> {
         Instant resumeAt;
         if (timer == null) {
             timerId = Ids.next("wait_");
-            resumeAt = ctx.now().plus(timeout);
+            resumeAt = Durations.end(ctx.now(), timeout, "A hook's timeout");
             ctx.write(List.of(EventData.waitCreated(timerId, ctx.realNow(), resumeAt)));
         } else {
             timerId = timer.id();

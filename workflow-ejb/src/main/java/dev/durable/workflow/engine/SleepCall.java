@@ -12,6 +12,7 @@ final class SleepCall {
         History.WaitOp logged = ctx.replay(History.WaitOp.class, "a sleep", op -> true);
         Instant realNow = ctx.realNow();
         if (logged == null) {
+            Durations.checkWakeUp(resumeAt, "A sleep");
             String id = Ids.next("wait_");
             if (!resumeAt.isAfter(realNow)) {
                 ctx.write(List.of(EventData.waitCreated(id, realNow, resumeAt), EventData.waitCompleted(id, realNow, false)));

@@ -1,5 +1,6 @@
 package dev.durable.workflow.service;
 
+import dev.durable.workflow.api.IdempotencyConflictException;
 import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.UnknownWorkflowException;
 import dev.durable.workflow.engine.WorkflowRegistry;
@@ -110,7 +111,7 @@ final class RunStarter {
         if (key != null) {
             String existing = store.findRunIdByIdempotencyKey(key);
             if (existing != null) {
-                return existing;
+                return sameRequest(existing, key, definition.name(), inputJson);
             }
         }
         Ids.StampedId id = Ids.stampedRun();
@@ -128,7 +129,19 @@ final class RunStarter {
             if (winner == null) {
                 throw new WorkflowException("The run holding idempotency key '" + key + "' could not be read");
             }
-            return winner;
+            return sameRequest(winner, key, definition.name(), inputJson);
         }
+    }
+
+    /**
+     * The run holding the key, when it was started with the same workflow and arguments: the request is
+     * a repeat. Otherwise a different request reuses the key, which is the caller's mistake.
+     */
+    private String sameRequest(String holder, String key, String workflowName, String inputJson) {
+        RunInfo held = store.find(holder);
+        if (held != null && (!held.workflowName().equals(workflowName) || !held.inputJson().equals(inputJson))) {
+            throw new IdempotencyConflictException(key, holder);
+        }
+        return holder;
     }
 }

@@ -18,6 +18,8 @@ import dev.durable.workflow.api.WorkflowInspector;
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.History;
 import dev.durable.workflow.engine.WorkflowRegistry;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,6 +37,8 @@ import java.util.Optional;
 /** Reads runs, steps and events for {@link WorkflowInspector}. Cursors are opaque base64url keys. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@DeclareRoles({WorkflowInspector.VIEWER, WorkflowInspector.OPERATOR, WorkflowInspector.ADMIN})
+@RolesAllowed({WorkflowInspector.VIEWER, WorkflowInspector.OPERATOR, WorkflowInspector.ADMIN})
 public class WorkflowInspectorBean implements WorkflowInspector {
 
     @PersistenceContext(unitName = "workflow")
@@ -78,7 +82,7 @@ public class WorkflowInspectorBean implements WorkflowInspector {
         where(jpql, parameters, "r.createdAt < :until", "until", filter.createdBefore());
         where(jpql, parameters, "r.idempotencyKey = :key", "key", filter.idempotencyKey());
         where(jpql, parameters, "r.rerunOf = :rerunOf", "rerunOf", filter.rerunOf());
-        where(jpql, parameters, "r.runId < :after", "after", decode(cursor));
+        where(jpql, parameters, "r.runId < :after", "after", decode(cursor, "wrun_"));
         TypedQuery<RunEntity> q = em.createQuery(jpql.append(" ORDER BY r.runId DESC").toString(), RunEntity.class);
         parameters.forEach(q::setParameter);
         List<RunInfo> runs = q.setMaxResults(limit + 1).getResultList().stream().map(RunStore::info).toList();
@@ -111,14 +115,17 @@ public class WorkflowInspectorBean implements WorkflowInspector {
                         st.errorType(), st.errorMessage(), st.createdAt(), st.startedAt(), st.completedAt(), st.retryAfter()))
                 .toList();
         int from = 0;
-        String after = decode(cursor);
+        String after = decode(cursor, "step_");
         if (after != null) {
-            from = steps.size();
+            from = -1;
             for (int i = 0; i < steps.size(); i++) {
                 if (steps.get(i).stepId().equals(after)) {
                     from = i + 1;
                     break;
                 }
+            }
+            if (from < 0) {
+                throw invalidCursor();
             }
         }
         return page(steps.subList(from, Math.min(steps.size(), from + limit + 1)), limit, StepInfo::stepId);
@@ -128,12 +135,15 @@ public class WorkflowInspectorBean implements WorkflowInspector {
     public Page<EventInfo> listEvents(String runId, int limit, String cursor) {
         checkLimit(limit);
         requireRun(runId);
-        String after = decode(cursor);
+        String after = decode(cursor, "");
         int afterSeq;
         try {
             afterSeq = after == null ? -1 : Integer.parseInt(after);
         } catch (NumberFormatException e) {
-            throw new InvalidArgumentsException("Invalid cursor", -1);
+            throw invalidCursor();
+        }
+        if (afterSeq < -1) {
+            throw invalidCursor();
         }
         List<EventEntity> events = em.createQuery("SELECT e FROM EventEntity e WHERE e.runId = :id AND e.seq > :after "
                         + "ORDER BY e.seq", EventEntity.class)
@@ -188,14 +198,28 @@ public class WorkflowInspectorBean implements WorkflowInspector {
         return key == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String cursor) {
+    /**
+     * A cursor's key, which must start with {@code prefix} and be an id's letters and digits after it:
+     * a cursor that was not taken from a page is refused, never read as "from wherever it sorts".
+     */
+    private static String decode(String cursor, String prefix) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
+        String key;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidArgumentsException("Invalid cursor", -1);
+            throw invalidCursor();
         }
+        if (!key.startsWith(prefix) || key.length() == prefix.length() || key.length() > 100
+                || !key.substring(prefix.length()).chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 128)) {
+            throw invalidCursor();
+        }
+        return key;
+    }
+
+    private static InvalidArgumentsException invalidCursor() {
+        return new InvalidArgumentsException("Invalid cursor: pass the cursor of a previous page as it was given", -1);
     }
 }

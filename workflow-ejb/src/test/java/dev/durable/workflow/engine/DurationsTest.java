@@ -61,4 +61,21 @@ class DurationsTest {
 
         assertTrue(e.getMessage().startsWith("Not a duration: 'abc'"), e.getMessage());
     }
+
+    @Test
+    void negativeDurationsAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("-1s"));
+        assertTrue(e.getMessage().contains("negative"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("-PT1M"));
+    }
+
+    @Test
+    void aWaitEndingAfterTheYear9999IsRefused() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-05T00:00:00Z");
+        assertEquals(now.plusSeconds(60), Durations.end(now, Duration.ofMinutes(1), "A timeout"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Durations.end(now, Duration.ofDays(99_999_999_999L), "A timeout"));
+        assertTrue(e.getMessage().contains("9999"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Durations.end(now, Duration.ofSeconds(-1), "A timeout"));
+    }
 }

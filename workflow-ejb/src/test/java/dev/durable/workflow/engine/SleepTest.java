@@ -50,6 +50,21 @@ class SleepTest {
         }
     }
 
+    /** Sleeps for a duration given as text. */
+    @Workflow
+    public static class SleepsAsText {
+        private final String duration;
+
+        SleepsAsText(String duration) {
+            this.duration = duration;
+        }
+
+        public String run() {
+            Workflows.sleep(duration);
+            return "awake";
+        }
+    }
+
     /** Adds 1 and 2, then sleeps: the same log position holds a step where Sleeper sleeps. */
     @Workflow
     public static class AddsThenSleeps {
@@ -249,5 +264,21 @@ class SleepTest {
         assertEquals(Replayer.Outcome.FAILED, result.outcome());
         assertEquals(ErrorCode.REPLAY_DIVERGENCE, journal.failureCode());
         assertTrue(journal.failureMessage().contains("a sleep in the code"), journal.failureMessage());
+    }
+
+    @Test
+    void aSleepPastTheYear9999OrANegativeTextFailsTheRunAsTheWorkflowsErrorWritingNoWait() {
+        for (Object workflow : new Object[] {new SleepsAsText("99999999999d"), new SleepsAsText("-1s"),
+                new Sleeper(calc, Duration.ofDays(99_999_999_999L))}) {
+            InMemoryJournal journal = new InMemoryJournal(first);
+
+            Replayer.Result result = Deliveries.execute(first, journal, workflow, clock);
+
+            assertEquals(Replayer.Outcome.FAILED, result.outcome(), workflow.toString());
+            assertEquals(dev.durable.workflow.api.ErrorCode.USER_ERROR, journal.failureCode());
+            assertTrue(journal.failureMessage().contains("negative") || journal.failureMessage().contains("9999"),
+                    journal.failureMessage());
+            assertEquals(0, History.of(journal.events()).pendingWaits().size());
+        }
     }
 }

@@ -190,6 +190,7 @@ class CliIT {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.add("--url");
         all.add(api);
+        all.addAll(List.of("--user", "dev", "--password", "dev"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = WorkflowCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));

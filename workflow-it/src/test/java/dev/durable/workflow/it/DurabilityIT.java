@@ -16,7 +16,6 @@ import dev.durable.workflow.api.RunInfo;
 import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.StepInfo;
 import dev.durable.workflow.api.StepStatus;
-import dev.durable.workflow.api.WorkflowInspector;
 import dev.durable.workflow.api.WorkflowMetadata;
 import dev.durable.workflow.api.WorkflowService;
 import dev.durable.workflow.it.fixtures.RetryFixtures;
@@ -50,7 +49,7 @@ class DurabilityIT {
     WorkflowService workflows;
 
     @EJB
-    WorkflowInspector inspector;
+    InspectorAsAdmin inspector;
 
     @Test
     void aStepThatFailsTwiceSucceedsOnItsThirdAttemptOneSecondApart() {

@@ -15,7 +15,6 @@ import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.StartOptions;
 import dev.durable.workflow.api.UnknownRunException;
 import dev.durable.workflow.api.UnknownWorkflowException;
-import dev.durable.workflow.api.WorkflowInspector;
 import dev.durable.workflow.api.WorkflowService;
 import dev.durable.workflow.it.fixtures.Counting;
 import dev.durable.workflow.it.fixtures.Executions;
@@ -60,7 +59,7 @@ class EngineIT {
     WorkflowService workflows;
 
     @EJB
-    WorkflowInspector inspector;
+    InspectorAsAdmin inspector;
 
     @EJB
     RunQueue queue;

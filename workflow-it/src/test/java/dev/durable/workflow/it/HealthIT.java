@@ -1,6 +1,7 @@
 package dev.durable.workflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +56,7 @@ class HealthIT {
 
     @Test
     void readinessFollowsTheDatabaseAndLivenessDoesNot() throws SQLException {
+        String key = "outage-" + UUID.randomUUID();
         JsonObject ready = awaitReadiness(200);
         for (String name : new String[] {"workflow-engine", "workflow-database", "workflow-messaging", "workflow-recovery"}) {
             assertEquals("UP", check(ready, name).getString("status"), ready.toString());
@@ -69,12 +72,24 @@ class HealthIT {
             assertEquals("UP", check(down, "workflow-messaging").getString("status"), "only the database is down: " + down);
             HttpResponse<String> live = ROOT.get("/health/live");
             assertEquals(200, live.statusCode(), "a restart would not bring the database back: " + live.body());
+            // the API says so too: 503 with Retry-After, a problem and no stack, and nothing written
+            for (HttpResponse<String> refused : List.of(
+                    HTTP.post("/runs", "{\"workflowName\":\"addTen\",\"args\":[1],\"idempotencyKey\":\"" + key + "\"}"),
+                    HTTP.get("/runs?limit=5"))) {
+                assertEquals(503, refused.statusCode(), refused.body());
+                assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().map().toString());
+                assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+                assertEquals("urn:workflow:problem:database-unavailable", Http.json(refused).getString("type"), refused.body());
+                assertFalse(refused.body().contains("\tat ") || refused.body().contains("SQLException"), refused.body());
+            }
         } finally {
             openTheDatabase();
         }
 
         JsonObject back = awaitReadiness(200);
         assertEquals("UP", check(back, "workflow-database").getString("status"), back.toString());
+        assertEquals(0, Http.json(HTTP.get("/runs?idempotencyKey=" + key)).getJsonArray("data").size(),
+                "the refused start wrote nothing");
         JsonObject run = HTTP.awaitTerminal(HTTP.start("{\"workflowName\":\"addTen\",\"args\":[1]}"), WAIT);
         assertEquals("completed", run.getString("status"), run.toString());
     }

@@ -15,7 +15,6 @@ import dev.durable.workflow.api.RunCancelledException;
 import dev.durable.workflow.api.RunStatus;
 import dev.durable.workflow.api.StepStatus;
 import dev.durable.workflow.api.UnknownHookException;
-import dev.durable.workflow.api.WorkflowInspector;
 import dev.durable.workflow.api.WorkflowService;
 import dev.durable.workflow.it.fixtures.HookFixtures;
 import dev.durable.workflow.samples.Approval;
@@ -49,7 +48,7 @@ class HooksIT {
     WorkflowService workflows;
 
     @EJB
-    WorkflowInspector inspector;
+    InspectorAsAdmin inspector;
 
     @Test
     void anApprovalResumedWithItsTokenCompletesAndFreesTheToken() {

@@ -11,15 +11,38 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** A small JSON client for the REST API. */
+/** A small JSON client for the REST API, as the development user {@code dev} unless told otherwise. */
 final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** For HTTPS to a test server, whose certificate Liberty generated and signed itself. */
+    private static final HttpClient TLS_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .sslContext(trustingContext()).build();
 
     private final String base;
+    private final String authorization;
+    private final HttpClient client;
 
     /** @param base the API's base URL, ending in {@code /api} */
     Http(String base) {
+        this(base, "dev", "dev");
+    }
+
+    /** A client sending HTTP Basic credentials, or none when {@code user} is null. */
+    Http(String base, String user, String password) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.client = this.base.startsWith("https:") ? TLS_CLIENT : CLIENT;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The same API as another user. */
+    Http as(String user, String password) {
+        return new Http(base, user, password);
+    }
+
+    /** The same API without credentials. */
+    Http anonymous() {
+        return new Http(base, null, null);
     }
 
     HttpResponse<String> get(String path) {
@@ -32,10 +55,44 @@ final class Http {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("Request failed: " + e, e);
+        }
+    }
+
+    /**
+     * The HTTPS origin of a test server reached at {@code http}: the test servers' https.port is their
+     * http.port + 300 (workflow-it's pom).
+     */
+    static String httpsOrigin(java.net.URL http) {
+        return "https://localhost:" + (http.getPort() + 300);
+    }
+
+    private static javax.net.ssl.SSLContext trustingContext() {
+        try {
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            return tls;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -34,7 +34,8 @@ class MetricsIT {
     @Test
     void countsFollowKnownRuns() {
         Http api = new Http(base.toExternalForm().replaceAll("/+$", "") + "/api");
-        Http root = new Http(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort());
+        // /metrics is the server's administrators', over HTTPS only (plain HTTP is redirected there)
+        Http root = new Http(Http.httpsOrigin(base));
         String before = metrics(root);
 
         List<String> added = new ArrayList<>();

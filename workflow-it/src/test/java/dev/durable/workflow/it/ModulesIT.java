@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.durable.workflow.api.Run;
 import dev.durable.workflow.api.WorkflowInfo;
-import dev.durable.workflow.api.WorkflowInspector;
 import dev.durable.workflow.api.WorkflowService;
 import dev.durable.workflow.it.modules.EjbModuleWorkflow;
 import dev.durable.workflow.it.modules.WarWorkflow;
@@ -55,7 +54,7 @@ class ModulesIT {
     WorkflowService workflows;
 
     @EJB
-    WorkflowInspector inspector;
+    InspectorAsAdmin inspector;
 
     @Test
     void workflowsInTheWarAnEjbModuleAndALibraryAreAllListed() {

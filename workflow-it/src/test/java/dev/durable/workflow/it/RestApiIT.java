@@ -240,6 +240,21 @@ class RestApiIT {
     }
 
     @Test
+    void anIdempotencyKeyReusedForAnotherRequestIs409NamingTheKey() {
+        String key = "order-" + UUID.randomUUID();
+        String runId = http.start("{\"workflowName\":\"addTen\",\"args\":[3],\"idempotencyKey\":\"" + key + "\"}");
+        assertEquals(runId, http.start("{\"workflowName\":\"addTen\",\"args\":[3],\"idempotencyKey\":\"" + key + "\"}"),
+                "the same request under the key is the same run");
+        for (String other : new String[] {"{\"workflowName\":\"addTen\",\"args\":[4],\"idempotencyKey\":\"" + key + "\"}",
+                "{\"workflowName\":\"sleeping\",\"args\":[\"1s\"],\"idempotencyKey\":\"" + key + "\"}"}) {
+            JsonObject p = assertProblem(http.post("/runs", other), 409);
+            assertEquals("urn:workflow:problem:idempotency-conflict", p.getString("type"));
+            assertTrue(p.getString("detail").contains(key) && p.getString("detail").contains(runId), p.toString());
+        }
+        assertEquals(1, Http.json(http.get("/runs?idempotencyKey=" + key)).getJsonArray("data").size());
+    }
+
+    @Test
     void anApprovalIsResumedOverRestAndItsHookIsListed() {
         String order = "rest-" + java.util.UUID.randomUUID();
         String runId = http.start("{\"workflowName\":\"approval\",\"args\":[\"" + order + "\"]}");

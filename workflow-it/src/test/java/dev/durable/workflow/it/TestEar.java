@@ -25,10 +25,15 @@ final class TestEar {
         return ShrinkWrap.create(EnterpriseArchive.class, "workflow.ear").merge(ear).addAsLibrary(fixtures);
     }
 
-    /** The EAR with test classes added to its web module, for tests that run inside the server. */
+    /**
+     * The EAR with test classes added to its web module, for tests that run inside the server; with
+     * {@link InspectorAsAdmin}, and the binding that names the user it runs as.
+     */
     static EnterpriseArchive withTestClasses(Class<?>... classes) {
         EnterpriseArchive ear = build();
-        ear.getAsType(WebArchive.class, "workflow-web.war").addClasses(classes);
+        ear.getAsType(WebArchive.class, "workflow-web.war").addClasses(classes).addClass(InspectorAsAdmin.class);
+        ear.delete("META-INF/ibm-application-bnd.xml");
+        ear.addAsManifestResource("security/ibm-application-bnd.xml", "ibm-application-bnd.xml");
         return ear;
     }
 }

@@ -68,7 +68,13 @@ class UiIT {
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1400,1000");
-        browser = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // every request of the page as the development user (HTTP Basic), as a browser does once its
+        // login prompt has been answered
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of(
+                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("dev:dev".getBytes()))));
+        browser = chrome;
     }
 
     @AfterAll

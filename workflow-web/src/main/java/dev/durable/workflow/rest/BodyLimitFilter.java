@@ -8,7 +8,9 @@ import java.util.logging.Logger;
 
 /**
  * Refuses request bodies larger than a limit with 413: at once when the declared Content-Length is
- * over it, otherwise while the body is read (see {@link LimitedInputStream}).
+ * over it, otherwise while the body is read (see {@link LimitedInputStream}). A body in a
+ * Content-Encoding that the server does not decode (only gzip is) is refused with 415
+ * rather than read as if it were plain.
  *
  * <p>The limit is the system property {@value #PROPERTY} (e.g. {@code -Dworkflow.rest.maxBodyBytes=2097152}
  * in Liberty's {@code jvm.options}), else the environment variable {@value #ENV} (Liberty's
@@ -28,8 +30,18 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
     private final long limit = configuredLimit();
 
+    /** The request content codings the server's HTTP channel decodes. */
+    static final java.util.Set<String> DECODED = java.util.Set.of("identity", "gzip", "x-gzip");
+
     @Override
     public void filter(ContainerRequestContext request) {
+        String encoding = request.getHeaderString("Content-Encoding");
+        if (encoding != null && !DECODED.contains(encoding.trim().toLowerCase(java.util.Locale.ROOT))) {
+            request.abortWith(Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
+                    "Content-Encoding " + Problem.clip(encoding) + " is not supported: send gzip or none")
+                    .toResponse(request.getUriInfo().getRequestUri().getRawPath()));
+            return;
+        }
         // getLength() is -1 when no Content-Length was sent (a chunked body)
         if (request.getLength() > limit) {
             request.abortWith(Problem.payloadTooLarge(limit)

@@ -92,12 +92,24 @@ public final class JsonViews {
 
     /** An event: {@code eventId, eventType, correlationId, createdAt, eventData}. */
     public static JsonObject event(EventInfo event) {
+        return event(event, true);
+    }
+
+    /**
+     * An event; without {@code showTokens}, a hook's token is left out of its {@code hook_created} and
+     * {@code hook_conflict} data (a token is what resumes the hook).
+     */
+    public static JsonObject event(EventInfo event, boolean showTokens) {
+        JsonValue data = embedded(event.eventDataJson());
+        if (!showTokens && data instanceof JsonObject object && object.containsKey("token")) {
+            data = FACTORY.createObjectBuilder(object).remove("token").build();
+        }
         return FACTORY.createObjectBuilder()
                 .add("eventId", string(event.eventId()))
                 .add("eventType", event.eventType() == null ? JsonValue.NULL : string(event.eventType().wireName()))
                 .add("correlationId", string(event.correlationId()))
                 .add("createdAt", instant(event.createdAt()))
-                .add("eventData", embedded(event.eventDataJson()))
+                .add("eventData", data)
                 .build();
     }
 
@@ -132,12 +144,17 @@ public final class JsonViews {
     /** A JSON string, or JSON {@code null}. */
     /** A hook or webhook: id, token, run, kind, status, metadata, payloads received, times. */
     public static JsonObject hook(HookInfo hook) {
+        return hook(hook, true);
+    }
+
+    /** A hook; without {@code showToken}, its token and its URL (which holds the token) are {@code null}. */
+    public static JsonObject hook(HookInfo hook, boolean showToken) {
         return FACTORY.createObjectBuilder()
                 .add("hookId", hook.hookId())
-                .add("token", hook.token())
+                .add("token", showToken ? string(hook.token()) : JsonValue.NULL)
                 .add("runId", hook.runId())
                 .add("kind", hook.kind())
-                .add("url", string(hook.url()))
+                .add("url", showToken ? string(hook.url()) : JsonValue.NULL)
                 .add("status", hook.status().wireName())
                 .add("metadata", embedded(hook.metadataJson()))
                 .add("received", hook.received())

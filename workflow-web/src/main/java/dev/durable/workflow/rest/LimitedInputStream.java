@@ -6,7 +6,9 @@ import java.io.InputStream;
 /**
  * A request body that may not be longer than a limit: reading past it throws a
  * {@link ProblemException} (413). It catches bodies whose length is not declared (chunked) or
- * declared falsely, which a Content-Length check alone would let through.
+ * declared falsely, which a Content-Length check alone would let through. A body that cannot be read
+ * at all (bad chunked framing, a Content-Encoding that does not decode, a client gone mid-body) is the
+ * caller's fault, a {@link ProblemException} (400), not an internal error.
  */
 public final class LimitedInputStream extends InputStream {
     private final InputStream in;
@@ -21,7 +23,12 @@ public final class LimitedInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
+        int b;
+        try {
+            b = in.read();
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
         if (b >= 0) {
             counted(1);
         }
@@ -30,7 +37,12 @@ public final class LimitedInputStream extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, length);
+        int n;
+        try {
+            n = in.read(buffer, offset, length);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
         if (n > 0) {
             counted(n);
         }
@@ -50,6 +62,12 @@ public final class LimitedInputStream extends InputStream {
     /** The number of bytes read so far. */
     public long count() {
         return count;
+    }
+
+    private static ProblemException unreadable(IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ProblemException(Problem.of(400, "unreadable-body", "Unreadable body",
+                "The request body could not be read (" + why + "): check its Content-Encoding and framing"));
     }
 
     private void counted(int n) {

@@ -69,14 +69,21 @@ public record Problem(int status, String type, String title, String detail, java
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)
-                .add("detail", JsonViews.string(detail))
-                .add("instance", JsonViews.string(instance));
+                .add("detail", JsonViews.string(clip(detail)))
+                .add("instance", JsonViews.string(clip(instance)));
         if (!violations.isEmpty()) {
             var list = JsonViews.FACTORY.createArrayBuilder();
             violations.forEach(list::add);
             json.add("violations", list);
         }
         return json.build();
+    }
+
+    /** The longest detail or instance sent: what a caller sent is not echoed back in full. */
+    static final int MAX_TEXT = 1000;
+
+    static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
     }
 
     /** The HTTP response carrying this problem. */

@@ -1,6 +1,7 @@
 package dev.durable.workflow.rest;
 
 import dev.durable.workflow.api.EngineUnavailableException;
+import dev.durable.workflow.api.IdempotencyConflictException;
 import dev.durable.workflow.api.InvalidArgumentsException;
 import dev.durable.workflow.api.InvalidHookPayloadException;
 import dev.durable.workflow.api.UnknownHookException;
@@ -114,6 +115,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return new Problem(400, Problem.TYPE_PREFIX + "invalid-payload", "Invalid payload", invalid.getMessage(),
                     invalid.violations());
         }
+        if (t instanceof IdempotencyConflictException) {
+            return Problem.of(409, "idempotency-conflict", "Idempotency conflict", t.getMessage());
+        }
         if (t instanceof RunAlreadyTerminalException) {
             return Problem.of(409, "run-already-terminal", "Run already terminal", t.getMessage());
         }
@@ -127,6 +131,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (original != null && original.getStatus() < 500) {
             return Problem.forStatus(original.getStatus(), clientErrorDetail(t, original, facts));
         }
+        if (databaseUnavailable(t)) {
+            LOG.log(Level.WARNING, () -> "The database is unavailable, answering " + facts.method() + " " + facts.path()
+                    + " with 503: " + rootMessage(t));
+            return Problem.of(503, "database-unavailable", "Database unavailable",
+                    "The engine cannot reach its database now; nothing was done. Try again later");
+        }
         int status = original != null ? original.getStatus() : 500;
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, t, () -> "Internal error, reference " + reference + ", answering "
@@ -134,6 +144,36 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Problem internal = Problem.of(status, "internal-error", "Internal error",
                 "Internal error; see the server log, reference " + reference);
         return status == 500 ? internal : Problem.forStatus(status, internal.detail());
+    }
+
+    /**
+     * Whether the failure is the database being out of reach (refused, cut off or shut down), which is a
+     * 503 to retry rather than an internal error: a connection-class SQL state (08xxx), an operator
+     * intervention (57Pxx: shutdown, terminated backends, cannot connect now), a database not accepting
+     * connections (55000 with PostgreSQL), or the connection pool unable to give a connection.
+     */
+    static boolean databaseUnavailable(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException || t instanceof jakarta.resource.ResourceException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("55000")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable thrown) {
+        Throwable t = thrown;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /**
@@ -201,10 +241,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 415:
                 return "Content-Type " + (facts.contentType() == null ? "(none)" : facts.contentType())
                         + " is not supported here; send application/json";
+            case 400:
+                // JAX-RS's own 400s (a parameter it could not decode...) carry its internals: not for the client
+                return "The request could not be read: a query parameter, header or path segment is malformed "
+                        + "(for instance a bad percent-encoding such as %zz)";
             default:
-                // the default message of a WebApplicationException is just "HTTP 4xx Reason"
-                String message = t.getMessage();
-                return message == null || message.startsWith("HTTP ") ? null : message;
+                return null;
         }
     }
 

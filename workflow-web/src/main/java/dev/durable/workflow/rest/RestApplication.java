@@ -3,7 +3,10 @@ package dev.durable.workflow.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -13,7 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * in {@code META-INF/openapi.yaml}.
  */
 @ApplicationPath("/api")
+@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "A user of the server's registry: workflow-viewer reads, workflow-operator also changes "
+                + "runs, workflow-admin also runs bulk jobs. Hooks and webhooks need only their token.")
 @OpenAPIDefinition(
+        security = @SecurityRequirement(name = "basic"),
         info = @Info(title = "Durable workflows", version = "0.1.0",
                 description = "Start runs of durable workflows, inspect their steps, events, hooks and streams, "
                         + "and cancel, wake up, re-run or resume them."),

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +79,8 @@ public class RunsResource {
     WorkflowInspector inspector;
     @Context
     UriInfo uriInfo;
+    @Context
+    SecurityContext security;
 
     /** Starts a run of the workflow named in the body. */
     @Operation(summary = "Start a run",
@@ -164,8 +167,9 @@ public class RunsResource {
     public Response events(@PathParam("runId") String runId,
                            @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
                            @Parameter(description = CURSOR_DOC) @QueryParam("cursor") String cursor) {
+        boolean showTokens = mayResumeHooks();
         return Response.ok(json(JsonViews.page(inspector.listEvents(runId, parseLimit(limit), blankToNull(cursor)),
-                JsonViews::event))).build();
+                e -> JsonViews.event(e, showTokens)))).build();
     }
 
     /** A run's hooks and webhooks, whatever their status: {@code {"data": [...]}}. */
@@ -177,7 +181,8 @@ public class RunsResource {
     @Path("{runId}/hooks")
     public Response hooks(@PathParam("runId") String runId) {
         var data = JsonViews.FACTORY.createArrayBuilder();
-        inspector.listHooks(runId).forEach(h -> data.add(JsonViews.hook(h)));
+        boolean showTokens = mayResumeHooks();
+        inspector.listHooks(runId).forEach(h -> data.add(JsonViews.hook(h, showTokens)));
         return Response.ok(json(JsonViews.FACTORY.createObjectBuilder().add("data", data).build())).build();
     }
 
@@ -252,11 +257,19 @@ public class RunsResource {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new ProblemException(Problem.invalidRequest(name + " must be an ISO-8601 instant such as "
                     + "2026-12-04T10:15:30Z, not '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'"));
         }
+    }
+
+    /**
+     * Whether the caller may see hook tokens: an operator or admin. A token resumes its hook without a
+     * login, so a viewer, who may not resume hooks, does not see it.
+     */
+    private boolean mayResumeHooks() {
+        return security.isUserInRole(WorkflowInspector.OPERATOR) || security.isUserInRole(WorkflowInspector.ADMIN);
     }
 
     private RunInfo find(String runId) {
@@ -269,7 +282,7 @@ public class RunsResource {
             return DEFAULT_LIMIT;
         }
         try {
-            int limit = Integer.parseInt(value.trim());
+            int limit = Integer.parseInt(value.strip());
             if (limit >= 1 && limit <= WorkflowInspector.MAX_LIMIT) {
                 return limit;
             }
@@ -285,7 +298,7 @@ public class RunsResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        RunStatus status = RunStatus.fromWireName(value.trim());
+        RunStatus status = RunStatus.fromWireName(value.strip());
         if (status == null) {
             throw new ProblemException(Problem.invalidRequest("status must be one of "
                     + Arrays.stream(RunStatus.values()).map(RunStatus::wireName).collect(Collectors.joining(", "))

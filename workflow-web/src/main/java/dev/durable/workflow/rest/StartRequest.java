@@ -4,7 +4,6 @@ import dev.durable.workflow.api.InvalidArgumentsException;
 import dev.durable.workflow.api.StartOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -20,7 +19,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The body of {@code POST /runs}, parsed and checked:
@@ -34,6 +32,9 @@ import java.util.NoSuchElementException;
  * @param options the deployment id and idempotency key, if given
  */
 public record StartRequest(String workflowName, List<JsonValue> args, StartOptions options) {
+
+    /** The longest workflow name accepted (names are Java identifiers or short strings). */
+    public static final int MAX_NAME_LENGTH = 200;
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     /**
@@ -57,6 +58,12 @@ public record StartRequest(String workflowName, List<JsonValue> args, StartOptio
         }
         if (s.getString().isBlank()) {
             throw invalid("workflowName must not be empty");
+        }
+        if (s.getString().length() > MAX_NAME_LENGTH) {
+            throw invalid("workflowName must be at most " + MAX_NAME_LENGTH + " characters long");
+        }
+        if (s.getString().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw invalid("workflowName must not contain control characters");
         }
 
         JsonValue args = object.get("args");
@@ -121,7 +128,11 @@ public record StartRequest(String workflowName, List<JsonValue> args, StartOptio
                 throw new JsonParsingException("Unexpected content after the JSON value", parser.getLocation());
             }
             return value;
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // besides syntax errors, the parser's own limits: nesting deeper than 1,000 levels (a
+            // RuntimeException), a number of more than 1,100 digits (UnsupportedOperationException)
             throw new ProblemException(Problem.malformedJson("Malformed JSON: " + e.getMessage()));
         }
     }

@@ -3,6 +3,7 @@ package dev.durable.workflow.rest;
 import dev.durable.workflow.api.StreamChunk;
 import dev.durable.workflow.api.StreamPage;
 import dev.durable.workflow.api.WorkflowInspector;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -25,6 +26,8 @@ final class StreamFollower {
 
     private final WorkflowInspector inspector;
     private final ManagedScheduledExecutorService executor;
+    /** {@link #pump()} in the context of the request that began following: its user, whose role reads streams. */
+    private final Runnable pump;
     private final SseEventSink sink;
     private final Sse sse;
     private final String runId;
@@ -32,10 +35,12 @@ final class StreamFollower {
     private int next;
     private long lastSent = System.nanoTime();
 
-    StreamFollower(WorkflowInspector inspector, ManagedScheduledExecutorService executor, SseEventSink sink, Sse sse,
-                   String runId, String name) {
+    StreamFollower(WorkflowInspector inspector, ManagedScheduledExecutorService executor, ContextService context,
+                   SseEventSink sink, Sse sse, String runId, String name) {
         this.inspector = inspector;
         this.executor = executor;
+        // captured now, on the request's thread: the thread that later completes a wait has no user
+        this.pump = context.contextualRunnable(this::pump);
         this.sink = sink;
         this.sse = sse;
         this.runId = runId;
@@ -74,13 +79,13 @@ final class StreamFollower {
             return;
         }
         if (page.chunks().size() == PAGE) {
-            executor.execute(this::pump);
+            executor.execute(pump);
             return;
         }
         if (System.nanoTime() - lastSent > KEEP_ALIVE_NANOS && !sent(sse.newEventBuilder().comment("waiting").build())) {
             return;
         }
-        inspector.awaitStream(runId, name, next, RECHECK).whenCompleteAsync((v, e) -> pump(), executor);
+        inspector.awaitStream(runId, name, next, RECHECK).whenCompleteAsync((v, e) -> pump.run(), executor);
     }
 
     /** Sends an event; false (and the response closed) if the client is gone. */

@@ -6,6 +6,7 @@ import dev.durable.workflow.api.StreamPage;
 import dev.durable.workflow.api.WorkflowInspector;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -56,6 +57,9 @@ public class StreamsResource {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Resource
+    ContextService context;
 
     @Operation(summary = "List a run's streams")
     @APIResponse(responseCode = "200", description = "The streams",
@@ -142,7 +146,7 @@ public class StreamsResource {
                 : index("startIndex", startIndex, Integer.MIN_VALUE);
         // unknown run or stream: a 404 problem before anything is streamed
         StreamPage first = inspector.readStream(runId, name, from, StreamFollower.PAGE);
-        new StreamFollower(inspector, executor, sink, sse, runId, name).start(first);
+        new StreamFollower(inspector, executor, context, sink, sse, runId, name).start(first);
     }
 
     private static JsonObject view(StreamInfo s) {
@@ -168,7 +172,7 @@ public class StreamsResource {
             return 0;
         }
         try {
-            int index = Integer.parseInt(value.trim());
+            int index = Integer.parseInt(value.strip());
             if (index >= min) {
                 return index;
             }

@@ -88,4 +88,26 @@ class ProblemMapperTest {
         assertEquals(status, p.status(), p.toString());
         assertEquals("urn:workflow:problem:" + slug, p.type(), p.toString());
     }
+
+    @Test
+    void aLongDetailIsClippedRatherThanEchoedInFull() {
+        String detail = Problem.of(404, "unknown-workflow", "Unknown workflow", "No workflow named " + "x".repeat(900_000))
+                .toJson("/runs").getString("detail");
+        org.junit.jupiter.api.Assertions.assertTrue(detail.length() <= Problem.MAX_TEXT + 1, "length " + detail.length());
+        org.junit.jupiter.api.Assertions.assertTrue(detail.startsWith("No workflow named xxx") && detail.endsWith("…"));
+    }
+
+    @Test
+    void aDatabaseOutOfReachIs503AndOtherDatabaseErrorsAreNot() {
+        for (java.sql.SQLException down : new java.sql.SQLException[] {new java.sql.SQLException("I/O error", "08006"),
+            new java.sql.SQLException("terminating connection due to administrator command", "57P01"),
+            new java.sql.SQLException("database is not currently accepting connections", "55000"),
+            new java.sql.SQLTransientConnectionException("pool exhausted")}) {
+            Problem p = ProblemMapper.problemFor(new RuntimeException("persistence failed", down), FACTS);
+            org.junit.jupiter.api.Assertions.assertEquals(503, p.status(), down.toString());
+            org.junit.jupiter.api.Assertions.assertEquals("urn:workflow:problem:database-unavailable", p.type());
+        }
+        Problem duplicate = ProblemMapper.problemFor(new RuntimeException(new java.sql.SQLException("dup", "23505")), FACTS);
+        org.junit.jupiter.api.Assertions.assertEquals(500, duplicate.status());
+    }
 }

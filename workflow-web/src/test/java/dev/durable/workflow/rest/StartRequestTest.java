@@ -65,6 +65,10 @@ class StartRequestTest {
         assertInvalid("{\"workflowName\":\"w\",\"args\":\"x\"}", "args must be an array");
         assertInvalid("{\"workflowName\":\"w\",\"deploymentId\":1}", "deploymentId must be a string");
         assertInvalid("{\"workflowName\":\"w\",\"idempotencyKey\":true}", "idempotencyKey must be a string");
+        assertInvalid("{\"workflowName\":\"" + "w".repeat(201) + "\"}", "at most 200 characters");
+        assertInvalid("{\"workflowName\":\"a\\u0000b\"}", "control characters");
+        assertInvalid("{\"workflowName\":\"w\",\"idempotencyKey\":\"k\\nk\"}", "idempotencyKey must not contain control");
+        assertInvalid("{\"workflowName\":\"w\",\"deploymentId\":\"" + "d".repeat(201) + "\"}", "deploymentId must be 1 to 200");
         assertInvalid("{\"workflowName\":\"w\",\"idempotencyKey\":\"\"}", "idempotencyKey");
         assertInvalid("{\"workflowName\":\"w\",\"deploymentId\":\"" + "x".repeat(201) + "\"}", "deploymentId");
     }
