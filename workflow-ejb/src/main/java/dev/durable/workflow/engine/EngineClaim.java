@@ -21,6 +21,8 @@ import javax.naming.NamingException;
  */
 final class EngineClaim {
     static final String OBJECT_NAME = "dev.durable.workflow:type=Engine";
+    /** Installed by the service layer once the engine has started. */
+    private static volatile EngineOperations operations;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName name;
@@ -79,6 +81,19 @@ final class EngineClaim {
         return application;
     }
 
+    /** What the MBean reports and does, from now on (see {@link EngineOperations}). */
+    static void operations(EngineOperations installed) {
+        operations = installed;
+    }
+
+    private static EngineOperations operations() {
+        EngineOperations installed = operations;
+        if (installed == null) {
+            throw new IllegalStateException("The engine has not started yet");
+        }
+        return installed;
+    }
+
     private String owner() {
         try {
             return (String) server.getAttribute(name, "Application");
@@ -118,6 +133,36 @@ final class EngineClaim {
             @Override
             public List<String> getWorkflows() {
                 return workflows;
+            }
+
+            @Override
+            public java.util.Map<String, Long> getRunsByStatus() {
+                return operations().runsByStatus();
+            }
+
+            @Override
+            public long getRunsDue() {
+                return operations().runsDue();
+            }
+
+            @Override
+            public int getDeliveriesInFlight() {
+                return operations().deliveriesInFlight();
+            }
+
+            @Override
+            public boolean isPaused() {
+                return operations().paused();
+            }
+
+            @Override
+            public void pause() {
+                operations().pause();
+            }
+
+            @Override
+            public void resume() {
+                operations().resume();
             }
         };
         return new StandardMBean(engine, EngineMXBean.class, true);

@@ -29,10 +29,16 @@ public class DeliveryService implements RunDeliveries {
     @Override
     public void deliverRun(String runId, int missingBefore, int deliveryCount) {
         ListenerCheck.consumed();
-        // a message that failed this often outside user code is poison: fail its run rather than loop
-        RunExecutor.Next next = deliveryCount > EngineConfig.MAX_DELIVERIES
-                ? executor.poisoned(runId, deliveryCount - 1)
-                : executor.deliver(runId, missingBefore);
+        RunExecutor.Next next;
+        EngineStats.IN_FLIGHT.incrementAndGet();
+        try {
+            // a message that failed this often outside user code is poison: fail its run rather than loop
+            next = deliveryCount > EngineConfig.MAX_DELIVERIES
+                    ? executor.poisoned(runId, deliveryCount - 1)
+                    : executor.deliver(runId, missingBefore);
+        } finally {
+            EngineStats.IN_FLIGHT.decrementAndGet();
+        }
         if (next.redeliverAfterMillis() >= 0) {
             queue.send(runId, next.redeliverAfterMillis(), next.missing());
         }
@@ -49,7 +55,13 @@ public class DeliveryService implements RunDeliveries {
     @Override
     public void deliverStep(String runId, String stepId) {
         ListenerCheck.consumed();
-        StepExecutor.Next next = steps.execute(runId, stepId);
+        StepExecutor.Next next;
+        EngineStats.IN_FLIGHT.incrementAndGet();
+        try {
+            next = steps.execute(runId, stepId);
+        } finally {
+            EngineStats.IN_FLIGHT.decrementAndGet();
+        }
         if (next.retryAfterMillis() >= 0) {
             queue.sendStep(runId, stepId, next.retryAfterMillis());
         }

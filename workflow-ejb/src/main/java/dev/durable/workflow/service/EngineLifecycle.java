@@ -3,6 +3,7 @@ package dev.durable.workflow.service;
 import dev.durable.workflow.engine.EngineClock;
 import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.EngineObserver;
+import dev.durable.workflow.engine.EngineOperations;
 import dev.durable.workflow.queue.RunQueue;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.WebhookReplies;
@@ -17,6 +18,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,9 @@ public class EngineLifecycle {
     @Resource
     TimerService timers;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
@@ -58,6 +63,7 @@ public class EngineLifecycle {
         LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER + " with " + EngineConfig.describe()
                 + (freed > 0 ? "; freed " + freed + " lease(s) held before a restart" : ""));
         EngineObserver.install(observers());
+        EngineOperations.install(new ServerOperations(store, executor, listenerEndpoint()));
         // learn that something consumes the run queue: if nothing has within the window, say so loudly
         ListenerCheck.started(EngineClock.now());
         Housekeeping.started(EngineClock.now(), freed);
@@ -69,6 +75,23 @@ public class EngineLifecycle {
         timers.createSingleActionTimer(EngineConfig.LISTENER_CHECK.plusMillis(500).toMillis(), new TimerConfig(null, false));
         // the first round soon after the start: runs whose message a crash lost are due at once
         timers.createIntervalTimer(1000, EngineConfig.RECOVERY.toMillis(), new TimerConfig(RECOVERY, false));
+    }
+
+    /**
+     * The message listener's endpoint as Liberty names it, {@code application#module#bean}: the module is
+     * the one the listener is in, the engine's EJB JAR in an EAR, or a WAR whose library holds it.
+     */
+    private static String listenerEndpoint() {
+        try {
+            javax.naming.InitialContext jndi = new javax.naming.InitialContext();
+            String application = (String) jndi.lookup("java:app/AppName");
+            String module = (String) jndi.lookup("java:module/ModuleName");
+            java.security.CodeSource code = EngineLifecycle.class.getProtectionDomain().getCodeSource();
+            boolean inWar = code != null && String.valueOf(code.getLocation()).contains(".war");
+            return application + "#" + module + (inWar ? ".war" : ".jar") + "#RunMessageListener";
+        } catch (javax.naming.NamingException e) {
+            return "unknown#unknown#RunMessageListener";
+        }
     }
 
     /** MicroProfile Metrics and Telemetry (traces), each when the server has the feature. */

@@ -12,6 +12,8 @@ public final class EngineStats {
     public static final LongAdder MISSING_RUN_SIGHTINGS = new LongAdder();
     /** Messages for runs that do not exist, dropped after their retries. */
     public static final LongAdder MISSING_RUN_DELIVERIES = new LongAdder();
+    /** Deliveries (of runs and of parallel steps) executing now. */
+    public static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final int RECENT = 1000;
     private static final java.util.Map<String, Boolean> RECENT_MISSING = java.util.Collections.synchronizedMap(

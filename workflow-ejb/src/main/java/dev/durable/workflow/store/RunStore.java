@@ -130,6 +130,17 @@ public class RunStore {
         return new long[] {pending, pending + overdue};
     }
 
+    /** How many runs are in each status. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Map<String, Long> countByStatus() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Object[] row : em.createQuery("SELECT r.status, COUNT(r) FROM RunEntity r GROUP BY r.status", Object[].class)
+                .getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     static RunInfo info(RunEntity r) {
         return new RunInfo(r.runId, r.workflowName, RunStatus.fromWireName(r.status), r.deploymentId, r.inputJson,
                 r.outputJson, r.errorCode == null ? null : ErrorCode.valueOf(r.errorCode), r.errorMessage,
