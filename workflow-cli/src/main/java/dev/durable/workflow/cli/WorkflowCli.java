@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workflow", mixinStandardHelpOptions = true, version = "workflow 0.1.0",
         description = "Inspect and operate durable workflow runs over the REST API.",
         subcommands = {Inspect.class, StartCommand.class, RunCommands.Cancel.class, RunCommands.WakeUp.class,
-                RunCommands.Rerun.class, ResumeCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+                RunCommands.Rerun.class, ResumeCommand.class, TailCommand.class, JobCommands.class, CommandLine.HelpCommand.class})
 public final class WorkflowCli {
     private WorkflowCli() {
     }

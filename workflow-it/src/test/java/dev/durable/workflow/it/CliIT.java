@@ -132,6 +132,33 @@ class CliIT {
     }
 
     @Test
+    void jobsSubmitAPurgeWaitForItAndListIt() throws InterruptedException {
+        java.time.Instant since = java.time.Instant.now();
+        Thread.sleep(5);
+        String runId = cli("start", "addTen", "1", "--json").json().getString("runId");
+        assertEquals("completed", http.awaitTerminal(runId, WAIT).getString("status"));
+
+        Result purge = cli("jobs", "submit", "purge", "-p", "olderThanDays=0", "-p", "workflowName=addTen",
+                "-p", "createdAfter=" + since, "--wait");
+        assertEquals(0, purge.code(), purge.toString());
+        assertTrue(purge.out().matches("(?s).*Status\\s+COMPLETED.*Written\\s+1\\b.*"), purge.out());
+        assertEquals(404, http.get("/runs/" + runId).statusCode(), "purged");
+
+        Result list = cli("jobs");
+        assertEquals(0, list.code(), list.toString());
+        assertTrue(list.out().startsWith("EXECUTION"), list.out());
+        assertTrue(list.out().contains("purgeRuns"), list.out());
+        JsonObject latest = cli("jobs", "--json", "--limit", "1").json().getJsonArray("data").getJsonObject(0);
+        assertEquals("purgeRuns", latest.getString("jobName"));
+        Result shown = cli("jobs", "show", latest.getJsonNumber("executionId").toString(), "--json");
+        assertEquals(latest.getJsonNumber("executionId"), shown.json().getJsonNumber("executionId"));
+
+        Result refused = cli("jobs", "submit", "purge");
+        assertEquals(1, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("olderThanDays"), refused.err());
+    }
+
+    @Test
     void resumeDeliversAnApprovalAndRefusesABadPayloadWithTheProblemsDetail() {
         String order = "order-" + UUID.randomUUID();
         String runId = cli("start", "approval", order, "--json").json().getString("runId");

@@ -68,13 +68,19 @@ class OpenApiIT {
         String order = "order-" + UUID.randomUUID();
         runs.start("{\"workflowName\":\"approval\",\"args\":[\"" + order + "\"]}");
         runs.awaitRun(done, WAIT, x -> runs.get("/hooks/approval:" + order).statusCode() == 200);
-        Map<String, String> values = Map.of("runId", done, "token", "approval:" + order, "name", "default");
+        // a job's execution that exists (a purge of nothing: no run ended 100 years ago)
+        String location = runs.post("/jobs/purge", "{\"olderThanDays\":36500}").headers().firstValue("Location").orElseThrow();
+        String execution = location.substring(location.lastIndexOf('/') + 1);
+        runs.awaitRun(done, WAIT, x -> !Http.json(runs.get("/jobs/" + execution)).getString("status").startsWith("START"));
+        Map<String, String> values = Map.of("runId", done, "token", "approval:" + order, "name", "default",
+                "job", "purge", "executionId", execution);
 
         JsonObject paths = doc.getJsonObject("paths");
         for (String expected : List.of("/api/runs", "/api/runs/{runId}", "/api/runs/{runId}/steps", "/api/runs/{runId}/events",
                 "/api/runs/{runId}/cancel", "/api/runs/{runId}/rerun", "/api/runs/{runId}/wake-up", "/api/runs/{runId}/hooks",
                 "/api/runs/{runId}/streams", "/api/runs/{runId}/streams/{name}", "/api/hooks/{token}",
-                "/api/webhooks/{token}", "/api/workflows")) {
+                "/api/webhooks/{token}", "/api/workflows", "/api/jobs", "/api/jobs/{job}", "/api/jobs/{executionId}",
+                "/api/jobs/{executionId}/restart", "/api/jobs/{executionId}/stop")) {
             assertTrue(paths.containsKey(expected), expected + " is documented: " + paths.keySet());
         }
         List<String> answered = new ArrayList<>();

@@ -163,6 +163,30 @@ public final class JsonViews {
                 .build();
     }
 
+    /** A bulk job's execution: {@code {executionId, instanceId, jobName, status, exitStatus, createdAt, startedAt, endedAt, parameters, read, written}}. */
+    public static JsonObject job(dev.durable.workflow.api.JobInfo job) {
+        jakarta.json.JsonObjectBuilder parameters = FACTORY.createObjectBuilder();
+        job.parameters().forEach(parameters::add);
+        return FACTORY.createObjectBuilder()
+                .add("executionId", job.executionId())
+                .add("instanceId", job.instanceId())
+                .add("jobName", job.jobName())
+                .add("status", job.status())
+                .add("exitStatus", string(job.exitStatus()))
+                .add("createdAt", instant(job.createdAt()))
+                .add("startedAt", instant(job.startedAt()))
+                .add("endedAt", instant(job.endedAt()))
+                .add("parameters", parameters)
+                .add("read", job.read())
+                .add("written", job.written())
+                .build();
+    }
+
+    /** Jobs' executions: {@code {"data": [job…]}}. */
+    public static JsonObject jobs(List<dev.durable.workflow.api.JobInfo> jobs) {
+        return FACTORY.createObjectBuilder().add("data", array(jobs, JsonViews::job)).build();
+    }
+
     static JsonValue string(String value) {
         return value == null ? JsonValue.NULL : Json.createValue(value);
     }

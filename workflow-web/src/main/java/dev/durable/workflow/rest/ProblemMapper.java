@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  *   <li>{@link ProblemException}: its problem (400 bad request, 413 body too large);</li>
  *   <li>{@link UnknownWorkflowException}, {@link UnknownRunException}: 404;</li>
  *   <li>{@link InvalidArgumentsException}, {@link IllegalArgumentException} (e.g. a bad cursor): 400;</li>
- *   <li>{@link RunAlreadyTerminalException}: 409;</li>
+ *   <li>{@link RunAlreadyTerminalException}, {@code JobStateException}: 409; {@code InvalidJobException}: 400;
+ *       {@code UnknownJobException}: 404;</li>
  *   <li>any other {@link WorkflowException}: 400, or 500 when it wraps a cause (a failure of the engine
  *       or its resources, not of the request);</li>
  *   <li>{@link WebApplicationException}: its own status (404, 405, 406, 415...), keeping its headers
@@ -117,6 +118,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof IdempotencyConflictException) {
             return Problem.of(409, "idempotency-conflict", "Idempotency conflict", t.getMessage());
+        }
+        if (t instanceof dev.durable.workflow.api.InvalidJobException) {
+            return Problem.of(400, "invalid-job", "Invalid job", t.getMessage());
+        }
+        if (t instanceof dev.durable.workflow.api.UnknownJobException) {
+            return Problem.of(404, "unknown-job", "Unknown job", t.getMessage());
+        }
+        if (t instanceof dev.durable.workflow.api.JobStateException) {
+            return Problem.of(409, "job-state", "Job not in that state", t.getMessage());
         }
         if (t instanceof RunAlreadyTerminalException) {
             return Problem.of(409, "run-already-terminal", "Run already terminal", t.getMessage());
