@@ -33,6 +33,8 @@ public final class EngineConfig {
     public static final int MAX_EVENTS = (int) number("workflow/maxEvents", 25_000, 10, Integer.MAX_VALUE);
     /** How many times a run's message may fail outside user code before the run fails with MAX_DELIVERIES_EXCEEDED. */
     public static final int MAX_DELIVERIES = (int) number("workflow/maxDeliveries", 10, 1, 1000);
+    /** Terminal runs are purged this many days after they ended, by a daily purgeRuns job; 0: never. */
+    public static final int RETENTION_DAYS = (int) number("workflow/retentionDays", 0, 0, 100_000);
     /** The REST API's base URL, as clients reach it. */
     public static final String BASE_URL = url("workflow/baseUrl", "http://localhost:9080/workflow/api");
 
@@ -45,7 +47,8 @@ public final class EngineConfig {
                 + RECOVERY.toSeconds() + " s, stall sweep after "
                 + STALL.toSeconds() + " s, webhook response " + WEBHOOK_RESPONSE.toSeconds() + " s, listener check "
                 + LISTENER_CHECK.toSeconds() + " s, max events " + MAX_EVENTS
-                + ", max deliveries " + MAX_DELIVERIES + ", base URL " + BASE_URL;
+                + ", max deliveries " + MAX_DELIVERIES + ", retention " + (RETENTION_DAYS == 0 ? "off" : RETENTION_DAYS + " days")
+                + ", base URL " + BASE_URL;
     }
 
     private static long number(String jndiName, long defaultValue, long min, long max) {

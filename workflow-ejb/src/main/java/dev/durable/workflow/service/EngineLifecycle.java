@@ -51,6 +51,9 @@ public class EngineLifecycle {
     @Resource
     TimerService timers;
 
+    @EJB
+    dev.durable.workflow.jobs.Retention retention;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -75,6 +78,9 @@ public class EngineLifecycle {
         timers.createSingleActionTimer(EngineConfig.LISTENER_CHECK.plusMillis(500).toMillis(), new TimerConfig(null, false));
         // the first round soon after the start: runs whose message a crash lost are due at once
         timers.createIntervalTimer(1000, EngineConfig.RECOVERY.toMillis(), new TimerConfig(RECOVERY, false));
+        if (EngineConfig.RETENTION_DAYS > 0) {
+            retention.schedule();
+        }
     }
 
     /**
