@@ -2,6 +2,7 @@ package dev.durable.workflow.bench;
 
 import dev.durable.workflow.bench.server.BenchApplication;
 import dev.durable.workflow.bench.server.BenchResource;
+import dev.durable.workflow.bench.server.PurgeBench;
 import dev.durable.workflow.bench.server.StreamBench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -115,6 +116,14 @@ public final class Benchmark {
         log("10,000 sleeping runs");
         JsonObject sleepers = post("/bench/sleepers?runs=10000");
         all.add("sleepers", sleepers);
+        int purgeRuns = Integer.getInteger("bench.purgeRuns", 100_000);
+        if (purgeRuns > 0) {
+            log("purgeRuns of " + purgeRuns + " seq10 runs, alone and beside 200 x seq10 rounds");
+        }
+        JsonObject purge = purgeRuns > 0 ? post("/bench/purge?runs=" + purgeRuns) : null;
+        if (purge != null) {
+            all.add("purge", purge);
+        }
 
         double perStep = gaps.getJsonNumber("meanGapMs").doubleValue();
         double commit = floor.getJsonNumber("msPerCommit").doubleValue();
@@ -184,6 +193,17 @@ public final class Benchmark {
                 sleepers.getJsonNumber("heapPerRunKiB").doubleValue(), sleepers.getInt("threadsBefore"),
                 sleepers.getInt("threadsAfter"), sleepers.getJsonNumber("startSeconds").doubleValue(),
                 sleepers.getJsonNumber("allAsleepSeconds").doubleValue());
+        if (purge != null) {
+            JsonObject alone = purge.getJsonObject("alone");
+            JsonObject beside = purge.getJsonObject("beside");
+            row("purgeRuns of " + purge.getInt("runs") + " seq10 runs (" + purge.getJsonNumber("eventsPerRun") + " events each), alone",
+                    "%.1f s: %d runs/s, %d rows/s", alone.getJsonNumber("seconds").doubleValue(),
+                    alone.getJsonNumber("runsPerSec").longValue(), alone.getJsonNumber("rowsPerSec").longValue());
+            row("the same purge beside 200 × seq10 rounds", "%.1f s: %d rows/s; the rounds %.0f steps/s during it against %.0f alone (%s)",
+                    beside.getJsonNumber("seconds").doubleValue(), beside.getJsonNumber("rowsPerSec").longValue(),
+                    beside.getJsonNumber("throughputDuringStepsPerSec").doubleValue(),
+                    purge.getJsonNumber("throughputAloneStepsPerSec").doubleValue(), beside.getJsonArray("throughputRoundsStepsPerSec"));
+        }
         System.out.println();
         System.out.println("BENCHMARK_JSON " + result);
     }
@@ -234,7 +254,7 @@ public final class Benchmark {
     private void deploy(File ear) throws IOException {
         wipe();
         WebArchive bench = ShrinkWrap.create(WebArchive.class, "workflow-bench.war")
-                .addClasses(BenchApplication.class, BenchResource.class, StreamBench.class, StreamBench.Steps.class,
+                .addClasses(BenchApplication.class, BenchResource.class, PurgeBench.class, StreamBench.class, StreamBench.Steps.class,
                         StreamBench.Steps.Chunk.class)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")
@@ -287,7 +307,7 @@ public final class Benchmark {
 
     private JsonObject post(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", DEV)
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .timeout(Duration.ofMinutes(20)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());

@@ -5,6 +5,7 @@ import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.EngineObserver;
 import dev.durable.workflow.engine.EngineOperations;
 import dev.durable.workflow.queue.RunQueue;
+import dev.durable.workflow.store.MissingIndexes;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.WebhookReplies;
 import jakarta.annotation.PostConstruct;
@@ -46,6 +47,9 @@ public class EngineLifecycle {
     RunQueue queue;
 
     @EJB
+    MissingIndexes indexes;
+
+    @EJB
     WebhookReplies replies;
 
     @Resource
@@ -61,6 +65,7 @@ public class EngineLifecycle {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         store.find("wrun_"); // first use of the store, outside any transaction: creates missing tables
+        indexes.create(); // and indexes added since an existing database's tables were made
         int freed = store.releaseLeasesOfEarlierLives(ServerIdentity.SERVER + "#", ServerIdentity.OWNER,
                 EngineClock.now());
         LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER + " with " + EngineConfig.describe()

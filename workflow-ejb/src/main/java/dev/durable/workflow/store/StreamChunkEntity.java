@@ -4,15 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One chunk of a stream; read in order from the key's index. */
+/**
+ * One chunk of a stream; read in order through {@code WF_STREAM_CHUNK_RUN}, which leads with the run (the
+ * primary key the provider generates leads with the stream's name, which every run's default stream shares).
+ */
 @Entity
-@Table(name = Schema.STREAM_CHUNK)
+@Table(name = Schema.STREAM_CHUNK, indexes = @Index(name = "WF_STREAM_CHUNK_RUN",
+        columnList = Schema.RUN_ID + ", " + Schema.STREAM_NAME + ", " + Schema.CHUNK_INDEX))
 @IdClass(StreamChunkEntity.Key.class)
 public class StreamChunkEntity {
     @Id

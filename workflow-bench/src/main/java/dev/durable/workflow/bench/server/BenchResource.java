@@ -469,7 +469,8 @@ public class BenchResource {
     @POST
     @Path("streamRead")
     public JsonObject streamRead(@QueryParam("readers") int readers, @QueryParam("chunks") int chunks,
-                                 @QueryParam("pauseMs") int pauseMs, @Context UriInfo uri) throws Exception {
+                                 @QueryParam("pauseMs") int pauseMs, @Context UriInfo uri,
+                                 @jakarta.ws.rs.HeaderParam("Authorization") String authorization) throws Exception {
         String key = "read-" + UUID.randomUUID();
         // the step waits 3 s before writing, for every client to be connected
         Run<?> run = workflows.start("streamBench", List.of(key, chunks, pauseMs, 3000));
@@ -480,8 +481,9 @@ public class BenchResource {
         for (int i = 0; i < readers; i++) {
             SseClient c = new SseClient(chunks);
             clients.add(c);
+            // the stream's readers sign in as the benchmark's caller did
             responses.add(client.sendAsync(HttpRequest.newBuilder(url).header("Accept", "text/event-stream")
-                    .timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(c)));
+                    .header("Authorization", authorization).timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(c)));
         }
         run.returnValue(WAIT);
         long[] returned = StreamBench.RETURNED.remove(key);
