@@ -5,6 +5,7 @@ import dev.durable.workflow.engine.EngineConfig;
 import dev.durable.workflow.engine.EngineObserver;
 import dev.durable.workflow.engine.EngineOperations;
 import dev.durable.workflow.queue.RunQueue;
+import dev.durable.workflow.store.DatabasePing;
 import dev.durable.workflow.store.MissingIndexes;
 import dev.durable.workflow.store.RunStore;
 import dev.durable.workflow.store.WebhookReplies;
@@ -50,6 +51,9 @@ public class EngineLifecycle {
     MissingIndexes indexes;
 
     @EJB
+    DatabasePing ping;
+
+    @EJB
     WebhookReplies replies;
 
     @Resource
@@ -68,7 +72,9 @@ public class EngineLifecycle {
         indexes.create(); // and indexes added since an existing database's tables were made
         int freed = store.releaseLeasesOfEarlierLives(ServerIdentity.SERVER + "#", ServerIdentity.OWNER,
                 EngineClock.now());
-        LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER + " with " + EngineConfig.describe()
+        String database = ping.describe();
+        LOG.info(() -> "Durable workflow engine started as " + ServerIdentity.OWNER + " on " + database
+                + " (jdbc/workflow) with " + EngineConfig.describe()
                 + (freed > 0 ? "; freed " + freed + " lease(s) held before a restart" : ""));
         EngineObserver.install(observers());
         EngineOperations.install(new ServerOperations(store, executor, listenerEndpoint()));
