@@ -210,7 +210,9 @@ public final class RunContext {
         }
         checkCeiling(all.size());
         List<Event> toWrite = all;
+        int expected = eventCount + toWrite.size();
         written(engine(() -> env.journal().append(run, eventCount, toWrite)));
+        catchUp(expected);
     }
 
     /**
@@ -234,7 +236,20 @@ public final class RunContext {
     void writeWith(int adding, IntSupplier call) {
         flushPending();
         checkCeiling(adding);
+        int expected = eventCount + adding;
         written(engine(call::getAsInt));
+        catchUp(expected);
+    }
+
+    /**
+     * Reads what others appended before a write of ours that went after them (a hook's payload, a
+     * wake-up): a decision taken next, such as suspending for want of a payload, must see it, since the
+     * suspension's fence only checks the log's length, which now counts those events.
+     */
+    private void catchUp(int expected) {
+        if (eventCount > expected) {
+            refresh();
+        }
     }
 
     private void written(int count) {

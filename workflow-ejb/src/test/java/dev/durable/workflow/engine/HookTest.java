@@ -112,6 +112,26 @@ class HookTest {
     }
 
     @Test
+    void aPayloadThatCameJustBeforeTheTimersWriteIsSeenBeforeTheRunSuspends() {
+        InMemoryJournal journal = new InMemoryJournal(first);
+        Journal racing = new ForwardingJournal(journal) {
+            @Override
+            public int append(LoadedRun run, int known, List<Event> events) {
+                if (events.get(0).type() == EventType.WAIT_CREATED && known == journal.eventCount()) {
+                    // the payload commits first; the store then appends the timer after it, as the real one does
+                    journal.appendExternal(EventData.hookReceived(journal.events().get(0).correlationId(), clock.instant(),
+                            "\"early\""));
+                    return journal.append(run, journal.eventCount(), events);
+                }
+                return journal.append(run, known, events);
+            }
+        };
+        assertEquals(Replayer.Outcome.COMPLETED, Deliveries.execute(first, racing, new Timed(), clock).outcome(),
+                "the delivery read the payload its write went after; a suspension would have waited ten minutes");
+        assertEquals("\"early\"", journal.outputJson());
+    }
+
+    @Test
     void aTimeoutIsRecordedOnlyWhenNoPayloadCameAndReplaysAlike() {
         InMemoryJournal journal = new InMemoryJournal(first);
         Replayer.Result r = Deliveries.execute(first, journal, new Timed(), clock);

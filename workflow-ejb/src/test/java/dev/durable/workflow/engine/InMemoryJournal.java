@@ -184,6 +184,11 @@ final class InMemoryJournal implements Journal {
         return List.copyOf(acceptedAppendExpectedCounts);
     }
 
+    /** The log's length. */
+    int eventCount() {
+        return eventCount;
+    }
+
     int refusedWrites() {
         return refusedWrites;
     }
