@@ -67,6 +67,10 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             + Schema.LEASE_TOKEN + " = NULL, " + Schema.LEASE_UNTIL + " = NULL, " + Schema.WAKE_AT + " = NULL" + FENCE;
     private static final String EVENT_COLUMNS = "(" + String.join(", ", Schema.RUN_ID, Schema.SEQ, Schema.EVENT_ID,
             Schema.EVENT_TYPE, Schema.CORRELATION_ID, Schema.CREATED_AT, Schema.EVENT_DATA) + ")";
+    /** PostgreSQL: {@link #FINISH} and the INSERT of the final event as one statement, as {@link #fencedAppend} does. */
+    private static final String FINISH_IN_ONE = "WITH fence AS (" + FINISH + " RETURNING " + Schema.RUN_ID + ") INSERT INTO "
+            + Schema.EVENT + " " + EVENT_COLUMNS + " SELECT fence." + Schema.RUN_ID + ", CAST(? AS INTEGER), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), NULL, CAST(? AS TIMESTAMP), CAST(? AS TEXT) FROM fence";
     private static final String INSERT_EVENT = "INSERT INTO " + Schema.EVENT + " " + EVENT_COLUMNS
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";
     /** How long the kept connection may sit unused, while a step executes, and still be used. */
@@ -254,12 +258,14 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             statement.setTimestamp(p++, Timestamp.from(e.createdAt()));
             statement.setString(p++, e.data());
         }
-        if (statement.executeUpdate() != n) {
-            connection.rollback();
-            return false;
+        // one statement is atomic (the fence and the inserts, or nothing): run it in autocommit, so that
+        // its commit travels with it instead of taking a round trip of its own
+        connection.setAutoCommit(true);
+        try {
+            return statement.executeUpdate() == n;
+        } finally {
+            connection.setAutoCommit(false);
         }
-        connection.commit();
-        return true;
     }
 
     @Override
@@ -300,6 +306,14 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     /** Ends the run if the log has exactly the length the delivery knows; {@code false}: nothing written. */
     private boolean finish(LoadedRun run, int known, RunStatus status, String outputJson, ErrorCode code, String message) {
         Instant now = EngineClock.now();
+        try {
+            open();
+        } catch (SQLException e) {
+            throw failure("end the run", e);
+        }
+        if (oneStatement != null) {
+            return finishInOneStatement(run, known, status, outputJson, code, message, now);
+        }
         try (PreparedStatement end = prepareFresh(FINISH)) {
             end.setString(1, status.wireName());
             end.setString(2, outputJson);
@@ -317,6 +331,33 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             insert.executeBatch();
             connection.commit();
             return true;
+        } catch (SQLException e) {
+            throw failure("end the run", e);
+        }
+    }
+
+    private boolean finishInOneStatement(LoadedRun run, int known, RunStatus status, String outputJson, ErrorCode code,
+                                         String message, Instant now) {
+        try (PreparedStatement end = connection.prepareStatement(FINISH_IN_ONE)) {
+            end.setString(1, status.wireName());
+            end.setString(2, outputJson);
+            end.setString(3, code == null ? null : code.name());
+            end.setString(4, message);
+            end.setTimestamp(5, Timestamp.from(now));
+            end.setTimestamp(6, Timestamp.from(now));
+            end.setInt(7, known + 1);
+            fence(end, 8, run, known);
+            end.setInt(11, known);
+            end.setString(12, Ids.event());
+            end.setString(13, RunEnds.endEventType(status));
+            end.setTimestamp(14, Timestamp.from(now));
+            end.setString(15, RunEnds.endEventData(code, message));
+            connection.setAutoCommit(true); // one atomic statement: its commit travels with it
+            try {
+                return end.executeUpdate() == 1;
+            } finally {
+                connection.setAutoCommit(false);
+            }
         } catch (SQLException e) {
             throw failure("end the run", e);
         }
