@@ -258,14 +258,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             statement.setTimestamp(p++, Timestamp.from(e.createdAt()));
             statement.setString(p++, e.data());
         }
-        // one statement is atomic (the fence and the inserts, or nothing): run it in autocommit, so that
-        // its commit travels with it instead of taking a round trip of its own
-        connection.setAutoCommit(true);
-        try {
-            return statement.executeUpdate() == n;
-        } finally {
-            connection.setAutoCommit(false);
-        }
+        return executeAlone(statement) == n;
     }
 
     @Override
@@ -308,64 +301,49 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
         Instant now = EngineClock.now();
         try {
             open();
-        } catch (SQLException e) {
-            throw failure("end the run", e);
-        }
-        if (oneStatement != null) {
-            return finishInOneStatement(run, known, status, outputJson, code, message, now);
-        }
-        try (PreparedStatement end = prepareFresh(FINISH)) {
-            end.setString(1, status.wireName());
-            end.setString(2, outputJson);
-            end.setString(3, code == null ? null : code.name());
-            end.setString(4, message);
-            end.setTimestamp(5, Timestamp.from(now));
-            end.setTimestamp(6, Timestamp.from(now));
-            end.setInt(7, known + 1);
-            fence(end, 8, run, known);
-            if (end.executeUpdate() != 1) {
-                connection.rollback();
-                return false;
-            }
-            addEvent(run.runId(), known, RunEnds.endEventType(status), null, now, RunEnds.endEventData(code, message));
-            insert.executeBatch();
-            connection.commit();
-            return true;
-        } catch (SQLException e) {
-            throw failure("end the run", e);
-        }
-    }
-
-    private boolean finishInOneStatement(LoadedRun run, int known, RunStatus status, String outputJson, ErrorCode code,
-                                         String message, Instant now) {
-        try (PreparedStatement end = connection.prepareStatement(FINISH_IN_ONE)) {
-            end.setString(1, status.wireName());
-            end.setString(2, outputJson);
-            end.setString(3, code == null ? null : code.name());
-            end.setString(4, message);
-            end.setTimestamp(5, Timestamp.from(now));
-            end.setTimestamp(6, Timestamp.from(now));
-            end.setInt(7, known + 1);
-            fence(end, 8, run, known);
-            end.setInt(11, known);
-            end.setString(12, Ids.event());
-            end.setString(13, RunEnds.endEventType(status));
-            end.setTimestamp(14, Timestamp.from(now));
-            end.setString(15, RunEnds.endEventData(code, message));
-            connection.setAutoCommit(true); // one atomic statement: its commit travels with it
-            try {
-                return end.executeUpdate() == 1;
-            } finally {
-                connection.setAutoCommit(false);
+            boolean inOne = oneStatement != null;
+            try (PreparedStatement end = connection.prepareStatement(inOne ? FINISH_IN_ONE : FINISH)) {
+                end.setString(1, status.wireName());
+                end.setString(2, outputJson);
+                end.setString(3, code == null ? null : code.name());
+                end.setString(4, message);
+                end.setTimestamp(5, Timestamp.from(now));
+                end.setTimestamp(6, Timestamp.from(now));
+                end.setInt(7, known + 1);
+                fence(end, 8, run, known);
+                if (inOne) {
+                    end.setInt(11, known);
+                    end.setString(12, Ids.event());
+                    end.setString(13, RunEnds.endEventType(status));
+                    end.setTimestamp(14, Timestamp.from(now));
+                    end.setString(15, RunEnds.endEventData(code, message));
+                    return executeAlone(end) == 1;
+                }
+                if (end.executeUpdate() != 1) {
+                    connection.rollback();
+                    return false;
+                }
+                addEvent(run.runId(), known, RunEnds.endEventType(status), null, now, RunEnds.endEventData(code, message));
+                insert.executeBatch();
+                connection.commit();
+                return true;
             }
         } catch (SQLException e) {
             throw failure("end the run", e);
         }
     }
 
-    private PreparedStatement prepareFresh(String sql) throws SQLException {
-        open();
-        return connection.prepareStatement(sql);
+    /**
+     * Executes one atomic statement (a fence and its inserts, or nothing) in autocommit, so that its
+     * commit travels with it instead of taking a round trip of its own.
+     */
+    private int executeAlone(PreparedStatement statement) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            return statement.executeUpdate();
+        } finally {
+            connection.setAutoCommit(false);
+        }
     }
 
     private static void fence(PreparedStatement statement, int first, LoadedRun run, int known) throws SQLException {
